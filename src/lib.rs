@@ -1,0 +1,7 @@
+//! limber: a terminal coach for stretching and strengthening routines.
+//!
+//! The core ([`routine`], [`engine`]) is pure: no I/O, no clock. The edges
+//! (terminal, sound, files) live in their own modules and are thin.
+
+pub mod engine;
+pub mod routine;
