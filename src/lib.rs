@@ -3,5 +3,8 @@
 //! The core ([`routine`], [`engine`]) is pure: no I/O, no clock. The edges
 //! (terminal, sound, files) live in their own modules and are thin.
 
+pub mod app;
+pub mod audio;
 pub mod engine;
 pub mod routine;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The interactive app: terminal lifecycle, the event loop, input to commands.

@@ -1,0 +1,1 @@
+//! Audio cues: sounds for every engine cue, played through a swappable backend.

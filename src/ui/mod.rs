@@ -1,0 +1,1 @@
+//! Drawing: pure functions from state to ratatui widgets; drawing never changes state.
