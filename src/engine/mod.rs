@@ -4,10 +4,12 @@
 
 mod command;
 mod cue;
+mod session;
 mod view;
 
 pub use command::Command;
 pub use cue::{Cue, TempoStep};
+pub use session::Session;
 pub use view::{Label, Summary, View};
 
 use std::time::Duration;
