@@ -4,7 +4,12 @@
 //! (terminal, sound, files) live in their own modules and are thin.
 
 pub mod app;
+pub mod cli;
 pub mod audio;
+pub mod diag;
 pub mod engine;
+pub mod paths;
 pub mod routine;
+pub mod store;
+mod suggest;
 pub mod ui;

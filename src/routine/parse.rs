@@ -1,0 +1,141 @@
+//! From the text of a routine file to a validated [`Routine`], or to every
+//! problem found in it.
+
+use std::time::Duration;
+
+use toml::de::DeTable;
+
+use super::limits::{DEFAULT_PREPARE, DEFAULT_REST};
+use super::model::{Exercise, Routine, Sides, Tempo, Work};
+use super::read::{Read, read_table};
+use super::spec::{ROUTINE, WORK_KEYS};
+use crate::diag::Diagnostic;
+
+/// Parses and validates a routine file. On failure, returns every problem
+/// found, in file order.
+pub fn parse(src: &str) -> Result<Routine, Vec<Diagnostic>> {
+    let (doc, syntax) = DeTable::parse_recoverable(src);
+    if !syntax.is_empty() {
+        // A broken document would only add misleading follow-up errors.
+        return Err(sorted(syntax.iter().map(syntax_error).collect()));
+    }
+    let mut diags = Vec::new();
+    let root = read_table(doc.get_ref(), 0..0, ROUTINE, &mut diags);
+    let routine = build(&root, &mut diags);
+    if diags.is_empty() {
+        Ok(routine)
+    } else {
+        Err(sorted(diags))
+    }
+}
+
+/// Like [`parse`], for raw file contents that may not be UTF-8.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Routine, Vec<Diagnostic>> {
+    match std::str::from_utf8(bytes) {
+        Ok(src) => parse(src),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(vec![Diagnostic::new(
+                at..at + 1,
+                "the file is not valid UTF-8 text (save it as UTF-8)",
+            )])
+        }
+    }
+}
+
+fn syntax_error(e: &toml::de::Error) -> Diagnostic {
+    let message = e
+        .message()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    Diagnostic::new(e.span().unwrap_or(0..0), format!("invalid TOML: {message}"))
+}
+
+fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    diags.dedup();
+    diags
+}
+
+fn build(root: &Read<'_>, diags: &mut Vec<Diagnostic>) -> Routine {
+    let defaults = root.table("defaults");
+    let default =
+        |key: &str, fallback: Duration| defaults.and_then(|d| d.duration(key)).unwrap_or(fallback);
+    let prepare = default("prepare", DEFAULT_PREPARE);
+    let rest = default("rest", DEFAULT_REST);
+    Routine {
+        name: root.text("name").unwrap_or_default().trim().to_string(),
+        description: root.text("description").map(|s| s.trim().to_string()),
+        exercises: root
+            .tables("exercise")
+            .iter()
+            .filter_map(|t| exercise(t, prepare, rest, diags))
+            .collect(),
+    }
+}
+
+fn exercise(
+    t: &Read<'_>,
+    prepare: Duration,
+    rest: Duration,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Exercise> {
+    let written: Vec<&str> = WORK_KEYS.into_iter().filter(|k| t.has(k)).collect();
+    match written.as_slice() {
+        [] => diags.push(Diagnostic::new(
+            t.span.clone(),
+            "exercise needs one of 'hold', 'reps' or 'duration'",
+        )),
+        [first, others @ ..] => {
+            for other in others {
+                diags.push(Diagnostic::new(
+                    t.key_span(other).unwrap_or(t.span.clone()),
+                    format!("'{other}' cannot be used together with '{first}': an exercise is a hold, reps or a duration"),
+                ));
+            }
+        }
+    }
+    if t.has("tempo") && !t.has("reps") {
+        diags.push(Diagnostic::new(
+            t.key_span("tempo").unwrap_or(t.span.clone()),
+            "'tempo' paces reps, so it needs 'reps'",
+        ));
+    }
+    let tempo = t.table("tempo").and_then(|tempo| {
+        let part = |key| tempo.duration(key).unwrap_or_default();
+        let tempo_value = Tempo {
+            up: part("up"),
+            hold: part("hold"),
+            down: part("down"),
+        };
+        if tempo_value.rep().is_zero() {
+            diags.push(Diagnostic::new(
+                t.value_span("tempo").unwrap_or(t.span.clone()),
+                "'tempo' must add up to more than 0s per rep",
+            ));
+            return None;
+        }
+        Some(tempo_value)
+    });
+    let work = match written.first().copied() {
+        Some("hold") => Work::Hold(t.duration("hold")?),
+        Some("duration") => Work::Duration(t.duration("duration")?),
+        Some("reps") => Work::Reps {
+            count: t.count("reps")?,
+            tempo,
+        },
+        _ => return None,
+    };
+    Some(Exercise {
+        name: t.text("name")?.trim().to_string(),
+        instructions: t.text("instructions").map(|s| s.trim().to_string()),
+        work,
+        sets: t.count("sets").unwrap_or(1),
+        sides: t.choice("sides").and_then(Sides::parse).unwrap_or_default(),
+        rest: t.duration("rest").unwrap_or(rest),
+        prepare: t.duration("prepare").unwrap_or(prepare),
+    })
+}
