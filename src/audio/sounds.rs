@@ -101,10 +101,36 @@ impl Sound {
     }
 }
 
-/// The sound file embedded in the binary for a cue name.
+/// Embeds `assets/sounds/<name>.wav` for each cue name.
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_bytes!(concat!("../../assets/sounds/", $name, ".wav")).as_slice())),*]
+    };
+}
+
+/// The built-in sounds, made by `examples/gen_sounds.rs`, by cue name.
+const BUILTIN: [(&str, &[u8]); 12] = embedded![
+    "get-ready",
+    "work-start",
+    "halfway",
+    "last-seconds",
+    "work-end",
+    "tempo-up",
+    "tempo-hold",
+    "tempo-down",
+    "last-rep",
+    "switch-sides",
+    "rest",
+    "finished",
+];
+
+/// The WAV file embedded in the binary for a cue name (empty for a name
+/// that is not a cue).
 pub fn builtin_bytes(name: &str) -> &'static [u8] {
-    let _ = name;
-    &[]
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, bytes)| bytes)
 }
 
 /// File extensions accepted for a user's replacement sound, in the order
