@@ -2,14 +2,17 @@
 //!
 //! It does no I/O and never reads the clock: every call takes `now`.
 
+mod clock;
 mod command;
 mod cue;
+mod schedule;
 mod session;
 mod view;
 
 pub use command::Command;
 pub use cue::{Cue, TempoStep};
-pub use session::Session;
+pub use schedule::{HALFWAY_MIN, TICKS};
+pub use session::{CUE_GRACE, Session};
 pub use view::{Label, Summary, View};
 
 use std::time::Duration;
