@@ -83,8 +83,11 @@ fn exercise(
     rest: Duration,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Exercise> {
-    let written: Vec<&str> = WORK_KEYS.into_iter().filter(|k| t.has(k)).collect();
+    let mut written: Vec<&str> = WORK_KEYS.into_iter().filter(|k| t.has(k)).collect();
+    written.sort_by_key(|k| t.key_span(k).map(|s| s.start));
+    let misspelt = WORK_KEYS.iter().any(|k| t.was_suggested(k));
     match written.as_slice() {
+        [] if misspelt => {}
         [] => diags.push(Diagnostic::new(
             t.span.clone(),
             "exercise needs one of 'hold', 'reps' or 'duration'",
@@ -104,7 +107,7 @@ fn exercise(
             "'tempo' paces reps, so it needs 'reps'",
         ));
     }
-    let tempo = t.table("tempo").and_then(|tempo| {
+    let tempo = t.table("tempo").filter(|tempo| !tempo.had_errors).and_then(|tempo| {
         let part = |key| tempo.duration(key).unwrap_or_default();
         let tempo_value = Tempo {
             up: part("up"),

@@ -159,3 +159,148 @@ fn expand_exercise(index: usize, exercise: &Exercise, out: &mut Vec<Phase>) {
         previous = Some(side);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::model::Tempo;
+
+    fn secs(s: u64) -> Duration {
+        Duration::from_secs(s)
+    }
+
+    fn exercise(work: Work, sets: u32, sides: Sides, prepare: u64, rest: u64) -> Exercise {
+        Exercise {
+            name: "E".into(),
+            instructions: None,
+            work,
+            sets,
+            sides,
+            rest: secs(rest),
+            prepare: secs(prepare),
+        }
+    }
+
+    /// Compact form of a phase: kind letter, side letter, set.
+    fn shape(phases: &[Phase]) -> Vec<String> {
+        phases
+            .iter()
+            .map(|p| {
+                let kind = match p.kind {
+                    PhaseKind::Prepare => "P",
+                    PhaseKind::Work => "W",
+                    PhaseKind::Rest => "R",
+                    PhaseKind::SwitchSides => "S",
+                };
+                let side = match p.side {
+                    Some(Side::Left) => "L",
+                    Some(Side::Right) => "R",
+                    None => "",
+                };
+                format!("{kind}{side}{}", p.set)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn expansion_follows_the_rule_for_every_sides_value() {
+        let hold = Work::Hold(secs(30));
+        let cases = [
+            (Sides::None, 2, 5, 10, "P1 W1 R2 W2"),
+            (Sides::Left, 2, 5, 10, "PL1 WL1 RL2 WL2"),
+            (Sides::Right, 1, 5, 10, "PR1 WR1"),
+            (Sides::Both, 2, 5, 10, "PL1 WL1 RL2 WL2 SR1 WR1 RR2 WR2"),
+            (
+                Sides::Alternate,
+                2,
+                5,
+                10,
+                "PL1 WL1 SR1 WR1 SL2 WL2 SR2 WR2",
+            ),
+            // Zero prepare drops the prepare and the switch; zero rest drops rests.
+            (Sides::Both, 2, 0, 0, "WL1 WL2 WR1 WR2"),
+            (Sides::Both, 2, 0, 10, "WL1 RL2 WL2 WR1 RR2 WR2"),
+            (Sides::Alternate, 1, 5, 0, "PL1 WL1 SR1 WR1"),
+        ];
+        for (sides, sets, prepare, rest, expected) in cases {
+            let r = Routine {
+                name: "R".into(),
+                description: None,
+                exercises: vec![exercise(hold, sets, sides, prepare, rest)],
+            };
+            assert_eq!(shape(&expand(&r)).join(" "), expected, "{sides:?} x{sets}");
+        }
+    }
+
+    #[test]
+    fn planned_sums_phases_exactly() {
+        let tempo = Tempo {
+            up: Duration::from_millis(1500),
+            hold: secs(2),
+            down: secs(1),
+        };
+        let r = Routine {
+            name: "R".into(),
+            description: None,
+            exercises: vec![
+                // 5 + 30 + 5 (switch) + 30 = 70
+                exercise(Work::Hold(secs(30)), 1, Sides::Both, 5, 10),
+                // 5 + 10 x 4.5 s + 10 + 45 = 105
+                exercise(
+                    Work::Reps {
+                        count: 10,
+                        tempo: Some(tempo),
+                    },
+                    2,
+                    Sides::None,
+                    5,
+                    10,
+                ),
+                // 0 + 90
+                exercise(Work::Duration(secs(90)), 1, Sides::None, 0, 10),
+            ],
+        };
+        let p = planned(&r);
+        assert_eq!(p.total, secs(265));
+        assert!(!p.estimated);
+        assert_eq!(p.display(), "4:25");
+    }
+
+    #[test]
+    fn manual_reps_are_estimated_at_three_seconds_each() {
+        let r = Routine {
+            name: "R".into(),
+            description: None,
+            exercises: vec![exercise(
+                Work::Reps {
+                    count: 10,
+                    tempo: None,
+                },
+                2,
+                Sides::None,
+                5,
+                0,
+            )],
+        };
+        let p = planned(&r);
+        assert_eq!(p.total, secs(65));
+        assert!(p.estimated);
+        assert_eq!(p.display(), "~1:05");
+        assert_eq!(expand(&r)[1].length, Length::Open { reps: 10 });
+    }
+
+    #[test]
+    fn clock_formats_minutes_and_hours() {
+        let cases = [
+            (0, "0:00"),
+            (59, "0:59"),
+            (600, "10:00"),
+            (3599, "59:59"),
+            (3600, "1:00:00"),
+            (45296, "12:34:56"),
+        ];
+        for (s, text) in cases {
+            assert_eq!(clock(secs(s)), text);
+        }
+    }
+}

@@ -32,6 +32,11 @@ pub struct Read<'a> {
     entries: Vec<(&'static str, Range<usize>, Range<usize>, Value<'a>)>,
     /// Known keys written in the file whose value was invalid.
     invalid: Vec<(&'static str, Range<usize>)>,
+    /// Known keys offered as "did you mean" for an unknown key: the user
+    /// meant to write them, so they are not reported missing as well.
+    suggested: Vec<&'static str>,
+    /// True when any problem was found directly in this table.
+    pub had_errors: bool,
 }
 
 impl<'a> Read<'a> {
@@ -108,6 +113,11 @@ impl<'a> Read<'a> {
         }
     }
 
+    /// True when an unknown key in this table looked like a misspelt `key`.
+    pub fn was_suggested(&self, key: &str) -> bool {
+        self.suggested.contains(&key)
+    }
+
     fn entry(&self, key: &str) -> Option<&(&'static str, Range<usize>, Range<usize>, Value<'a>)> {
         self.entries.iter().find(|e| e.0 == key)
     }
@@ -125,10 +135,13 @@ pub fn read_table<'a>(
         span: span.clone(),
         ..Read::default()
     };
+    let before = diags.len();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         let Some(field) = fields.iter().find(|f| f.key == name) else {
-            diags.push(Diagnostic::new(key.span(), unknown_key(name, fields)));
+            let suggestion = suggest::closest(name, fields.iter().map(|f| f.key));
+            diags.push(Diagnostic::new(key.span(), unknown_key(name, suggestion, fields)));
+            read.suggested.extend(suggestion);
             continue;
         };
         match read_value(field, value, diags) {
@@ -137,20 +150,20 @@ pub fn read_table<'a>(
         }
     }
     for field in fields.iter().filter(|f| f.required) {
-        if !read.has(field.key) {
+        if !read.has(field.key) && !read.was_suggested(field.key) {
             diags.push(Diagnostic::new(span.clone(), missing_key(field)));
         }
     }
+    read.had_errors = diags.len() > before;
     read
 }
 
-fn unknown_key(name: &str, fields: &[Field]) -> String {
-    let keys = fields.iter().map(|f| f.key);
-    match suggest::closest(name, keys.clone()) {
+fn unknown_key(name: &str, suggestion: Option<&str>, fields: &[Field]) -> String {
+    match suggestion {
         Some(s) => format!("unknown key '{name}' — did you mean '{s}'?"),
         None => format!(
             "unknown key '{name}'; expected one of: {}",
-            keys.collect::<Vec<_>>().join(", ")
+            fields.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
         ),
     }
 }
