@@ -78,7 +78,22 @@ pub struct Audio {
     muted: bool,
     device: Arc<AtomicU8>,
     tx: Option<Sender<Message>>,
+    /// Says when the audio thread has ended (its output dropped).
+    ended: Option<Receiver<()>>,
     warnings: Arc<Mutex<Vec<String>>>,
+}
+
+/// How long dropping [`Audio`] waits for the audio thread to close the
+/// device, so it is closed (quietly) before the process goes on to exit.
+const CLOSE_WAIT: Duration = Duration::from_millis(250);
+
+impl Drop for Audio {
+    fn drop(&mut self) {
+        self.tx = None;
+        if let Some(ended) = self.ended.take() {
+            let _ = ended.recv_timeout(CLOSE_WAIT);
+        }
+    }
 }
 
 impl std::fmt::Debug for Audio {
@@ -129,6 +144,7 @@ impl Audio {
             muted: false,
             device: Arc::new(AtomicU8::new(device)),
             tx: None,
+            ended: None,
             warnings: Arc::new(Mutex::new(Vec::new())),
         }
     }
@@ -143,12 +159,19 @@ impl Audio {
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = warnings;
         let (tx, rx) = mpsc::channel();
+        let (ended_tx, ended_rx) = mpsc::channel();
         let device = Arc::clone(&audio.device);
         let spawned = thread::Builder::new()
             .name("limber-audio".into())
-            .spawn(move || run(open, bank, rx, device));
+            .spawn(move || {
+                run(open, bank, rx, device);
+                let _ = ended_tx.send(());
+            });
         match spawned {
-            Ok(_) => audio.tx = Some(tx),
+            Ok(_) => {
+                audio.tx = Some(tx);
+                audio.ended = Some(ended_rx);
+            }
             Err(_) => audio.device.store(DEVICE_NONE, Ordering::Release),
         }
         audio

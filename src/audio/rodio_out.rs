@@ -1,5 +1,7 @@
 //! The real output: rodio's mixer on the default device.
 
+use std::mem::ManuallyDrop;
+
 use rodio::{CpalError, DeviceSinkBuilder, MixerDeviceSink, Source};
 
 use super::backend::Output;
@@ -9,7 +11,16 @@ use super::sounds::Sound;
 /// The default output device, opened once; sounds are added to its mixer,
 /// so cues that fall on the same moment play together.
 pub struct RodioOutput {
-    sink: MixerDeviceSink,
+    sink: ManuallyDrop<MixerDeviceSink>,
+}
+
+impl Drop for RodioOutput {
+    /// Closing the device runs the same C code as opening it: keep it quiet.
+    fn drop(&mut self) {
+        let _quiet = silence_stderr();
+        // SAFETY: the sink is dropped exactly once, here, and never used again.
+        unsafe { ManuallyDrop::drop(&mut self.sink) };
+    }
 }
 
 impl std::fmt::Debug for RodioOutput {
@@ -35,7 +46,9 @@ impl RodioOutput {
             .with_error_callback(ignore_stream_error as fn(CpalError));
         let mut sink = builder.open_sink_or_fallback().map_err(|e| e.to_string())?;
         sink.log_on_drop(false);
-        Ok(RodioOutput { sink })
+        Ok(RodioOutput {
+            sink: ManuallyDrop::new(sink),
+        })
     }
 
     /// The device's sample rate and channel count, for reports.

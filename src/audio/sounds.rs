@@ -191,23 +191,31 @@ fn load_override(dir: &Path, name: &'static str, warnings: &mut Vec<String>) -> 
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
-                warnings.push(format!(
-                    "sound {}: cannot read it ({e}); using the built-in sound",
-                    path.display()
-                ));
+                warnings.push(override_warning(&path, name, &e.to_string()));
                 return None;
             }
         };
         return match Sound::decode(name, bytes) {
             Ok(sound) => Some(sound),
             Err(reason) => {
-                warnings.push(format!(
-                    "sound {}: cannot decode it ({reason}); using the built-in sound",
-                    path.display()
-                ));
+                warnings.push(override_warning(&path, name, &reason));
                 None
             }
         };
     }
     None
+}
+
+/// "cannot use <path>: <why>; playing the built-in <name> sound instead".
+fn override_warning(path: &Path, name: &str, reason: &str) -> String {
+    let reason = reason.trim_end_matches('.');
+    let mut chars = reason.chars();
+    let reason = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::from("unknown error"),
+    };
+    format!(
+        "cannot use {}: {reason}; playing the built-in {name} sound instead",
+        path.display()
+    )
 }

@@ -1,0 +1,46 @@
+//! Nothing from the sound stack reaches stderr: ALSA and cpal write there
+//! from C while a device opens (about eight lines where there is no sound
+//! card), which would land in the middle of the full-screen UI.
+//!
+//! One test in its own binary: it points the process's fd 2 at a file, so
+//! no other test may run beside it.
+
+use std::io::{Read, Seek};
+use std::os::fd::AsRawFd;
+use std::time::Duration;
+
+use limber::audio::{Audio, SoundSettings};
+use limber::engine::Cue;
+
+#[test]
+fn opening_playing_and_closing_print_nothing_to_stderr() {
+    let mut captured = tempfile::tempfile().expect("temp file");
+    // SAFETY: descriptor calls only; fd 2 is restored before the asserts.
+    let saved = unsafe { libc::dup(2) };
+    assert!(saved >= 0);
+    assert!(unsafe { libc::dup2(captured.as_raw_fd(), 2) } >= 0);
+
+    // Prove the capture works: a write to fd 2 lands in the file.
+    let probe = b"probe\n";
+    let wrote = unsafe { libc::write(2, probe.as_ptr().cast(), probe.len()) };
+
+    let mut audio = Audio::open(SoundSettings::default(), None);
+    audio.play(Cue::GetReadyTick { left: 1 });
+    let settled = audio.flush(Duration::from_secs(10));
+    let status = audio.status();
+    drop(audio);
+    // A second open and close, as a restarted session would do.
+    drop(Audio::open(SoundSettings::default(), None));
+
+    let restored = unsafe { libc::dup2(saved, 2) };
+    unsafe { libc::close(saved) };
+    assert!(restored >= 0);
+    assert_eq!(wrote, probe.len() as isize);
+    assert!(settled, "device open hung");
+
+    let mut text = String::new();
+    captured.rewind().expect("rewind");
+    captured.read_to_string(&mut text).expect("read capture");
+    assert_eq!(text, "probe\n", "stderr got output (status: {status})");
+    println!("status: {status}; stderr stayed clean");
+}
