@@ -30,9 +30,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate routine files and report every problem found.
+    /// Validate routine files (and config.toml) and report every problem found.
     Check {
-        /// Files to check.
+        /// Files to check; a file named config.toml is checked as the settings file.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -56,8 +56,9 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut out = io::stdout().lock();
     let mut invalid = 0;
     for path in files {
-        let result = match store::load_file(path) {
-            Ok(r) => {
+        let result = match check_one(path) {
+            Ok(None) => writeln!(out, "{}: ok: settings", path.display()),
+            Ok(Some(r)) => {
                 let plan = routine::planned(&r);
                 writeln!(
                     out,
@@ -92,6 +93,15 @@ fn check(files: &[PathBuf]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Validates one file: the settings file by its name, else a routine.
+fn check_one(path: &std::path::Path) -> Result<Option<routine::Routine>, store::LoadError> {
+    if path.file_name().is_some_and(|n| n == "config.toml") {
+        store::read_and_parse(path, crate::config::parse_bytes).map(|_| None)
+    } else {
+        store::load_file(path).map(Some)
     }
 }
 

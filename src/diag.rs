@@ -2,7 +2,11 @@
 //! `PATH:LINE:COLUMN: error: MESSAGE`, the line, and a caret under the spot.
 
 use std::fmt;
+use std::io;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
 
 /// One problem found in a source text, at a byte range of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +76,29 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A TOML syntax error as a diagnostic.
+pub fn from_toml(e: &toml::de::Error) -> Diagnostic {
+    let message = e
+        .message()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    Diagnostic::new(e.span().unwrap_or(0..0), format!("invalid TOML: {message}"))
+}
+
+/// The bytes as text, or a diagnostic at the first byte that is not UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        vec![Diagnostic::new(
+            at..at + 1,
+            "the file is not valid UTF-8 text (save it as UTF-8)",
+        )]
+    })
+}
+
 /// 1-based line and character column of a byte offset (clamped to the text).
 pub fn position(src: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(src, offset.min(src.len()));
@@ -80,6 +107,53 @@ pub fn position(src: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+/// Why a file (a routine, the config) could not be loaded.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("cannot read the file: {}", reason(source))]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{} is not a valid routine ({} problem{})", path.display(), diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
+    Invalid {
+        path: PathBuf,
+        /// The file's text (lossily decoded), for rendering the diagnostics.
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// Compiler-style report of every problem (or the read error).
+    pub fn report(&self) -> String {
+        match self {
+            LoadError::Invalid {
+                path,
+                text,
+                diagnostics,
+            } => diagnostics
+                .iter()
+                .map(|d| d.render(&path.display().to_string(), text))
+                .collect(),
+            other => format!("{}: error: {other}\n", path_of(other).display()),
+        }
+    }
+}
+
+/// An I/O error in plain words, without the OS error number.
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn path_of(e: &LoadError) -> &Path {
+    match e {
+        LoadError::Read { path, .. } | LoadError::Invalid { path, .. } => path,
+    }
 }
 
 fn floor_char_boundary(src: &str, mut i: usize) -> usize {

@@ -4,8 +4,9 @@
 //! (terminal, sound, files) live in their own modules and are thin.
 
 pub mod app;
-pub mod cli;
 pub mod audio;
+pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod engine;
 pub mod paths;

@@ -5,9 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use thiserror::Error;
-
-use crate::diag::Problem;
+pub use crate::diag::LoadError;
+use crate::diag::{Diagnostic, Problem};
 use crate::paths::Paths;
 use crate::routine::{self, Routine};
 
@@ -159,60 +158,21 @@ fn user_entry(path: &Path) -> Entry {
     }
 }
 
-/// Why a routine file could not be loaded.
-#[derive(Debug, Error)]
-pub enum LoadError {
-    #[error("cannot read the file: {}", reason(source))]
-    Read { path: PathBuf, source: io::Error },
-    #[error("{} is not a valid routine ({} problem{})", path.display(), diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
-    Invalid {
-        path: PathBuf,
-        /// The file's text (lossily decoded), for rendering the diagnostics.
-        text: String,
-        diagnostics: Vec<crate::diag::Diagnostic>,
-    },
-}
-
-impl LoadError {
-    /// Compiler-style report of every problem (or the read error).
-    pub fn report(&self) -> String {
-        match self {
-            LoadError::Invalid {
-                path,
-                text,
-                diagnostics,
-            } => diagnostics
-                .iter()
-                .map(|d| d.render(&path.display().to_string(), text))
-                .collect(),
-            other => format!("{}: error: {other}\n", path_of(other).display()),
-        }
-    }
-}
-
-/// An I/O error in plain words, without the OS error number.
-fn reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
-fn path_of(e: &LoadError) -> &Path {
-    match e {
-        LoadError::Read { path, .. } | LoadError::Invalid { path, .. } => path,
-    }
-}
-
 /// Reads and validates one routine file.
 pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
+    read_and_parse(path, routine::parse_bytes)
+}
+
+/// Reads a file and parses its bytes, keeping the text for error reports.
+pub fn read_and_parse<T>(
+    path: &Path,
+    parse: impl FnOnce(&[u8]) -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, LoadError> {
     let bytes = fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    routine::parse_bytes(&bytes).map_err(|diagnostics| LoadError::Invalid {
+    parse(&bytes).map_err(|diagnostics| LoadError::Invalid {
         path: path.to_path_buf(),
         text: String::from_utf8_lossy(&bytes).into_owned(),
         diagnostics,

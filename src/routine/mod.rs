@@ -5,7 +5,7 @@ pub mod limits;
 mod model;
 mod parse;
 pub mod plan;
-mod read;
+pub(crate) mod read;
 pub mod spec;
 
 pub use model::{Exercise, Routine, Side, Sides, Tempo, Work};

@@ -17,7 +17,7 @@ pub fn parse(src: &str) -> Result<Routine, Vec<Diagnostic>> {
     let (doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
         // A broken document would only add misleading follow-up errors.
-        return Err(sorted(syntax.iter().map(syntax_error).collect()));
+        return Err(sorted(syntax.iter().map(crate::diag::from_toml).collect()));
     }
     let mut diags = Vec::new();
     let root = read_table(doc.get_ref(), 0..0, ROUTINE, &mut diags);
@@ -31,27 +31,7 @@ pub fn parse(src: &str) -> Result<Routine, Vec<Diagnostic>> {
 
 /// Like [`parse`], for raw file contents that may not be UTF-8.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Routine, Vec<Diagnostic>> {
-    match std::str::from_utf8(bytes) {
-        Ok(src) => parse(src),
-        Err(e) => {
-            let at = e.valid_up_to();
-            Err(vec![Diagnostic::new(
-                at..at + 1,
-                "the file is not valid UTF-8 text (save it as UTF-8)",
-            )])
-        }
-    }
-}
-
-fn syntax_error(e: &toml::de::Error) -> Diagnostic {
-    let message = e
-        .message()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
-    Diagnostic::new(e.span().unwrap_or(0..0), format!("invalid TOML: {message}"))
+    crate::diag::utf8(bytes).and_then(parse)
 }
 
 fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -107,22 +87,25 @@ fn exercise(
             "'tempo' paces reps, so it needs 'reps'",
         ));
     }
-    let tempo = t.table("tempo").filter(|tempo| !tempo.had_errors).and_then(|tempo| {
-        let part = |key| tempo.duration(key).unwrap_or_default();
-        let tempo_value = Tempo {
-            up: part("up"),
-            hold: part("hold"),
-            down: part("down"),
-        };
-        if tempo_value.rep().is_zero() {
-            diags.push(Diagnostic::new(
-                t.value_span("tempo").unwrap_or(t.span.clone()),
-                "'tempo' must add up to more than 0s per rep",
-            ));
-            return None;
-        }
-        Some(tempo_value)
-    });
+    let tempo = t
+        .table("tempo")
+        .filter(|tempo| !tempo.had_errors)
+        .and_then(|tempo| {
+            let part = |key| tempo.duration(key).unwrap_or_default();
+            let tempo_value = Tempo {
+                up: part("up"),
+                hold: part("hold"),
+                down: part("down"),
+            };
+            if tempo_value.rep().is_zero() {
+                diags.push(Diagnostic::new(
+                    t.value_span("tempo").unwrap_or(t.span.clone()),
+                    "'tempo' must add up to more than 0s per rep",
+                ));
+                return None;
+            }
+            Some(tempo_value)
+        });
     let work = match written.first().copied() {
         Some("hold") => Work::Hold(t.duration("hold")?),
         Some("duration") => Work::Duration(t.duration("duration")?),

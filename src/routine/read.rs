@@ -140,7 +140,10 @@ pub fn read_table<'a>(
         let name: &str = key.get_ref();
         let Some(field) = fields.iter().find(|f| f.key == name) else {
             let suggestion = suggest::closest(name, fields.iter().map(|f| f.key));
-            diags.push(Diagnostic::new(key.span(), unknown_key(name, suggestion, fields)));
+            diags.push(Diagnostic::new(
+                key.span(),
+                unknown_key(name, suggestion, fields),
+            ));
             read.suggested.extend(suggestion);
             continue;
         };

@@ -36,7 +36,7 @@ pub struct Field {
     pub doc: &'static str,
 }
 
-const fn field(key: &'static str, kind: Kind, doc: &'static str) -> Field {
+pub(crate) const fn field(key: &'static str, kind: Kind, doc: &'static str) -> Field {
     Field {
         key,
         kind,
@@ -45,7 +45,7 @@ const fn field(key: &'static str, kind: Kind, doc: &'static str) -> Field {
     }
 }
 
-const fn required(key: &'static str, kind: Kind, doc: &'static str) -> Field {
+pub(crate) const fn required(key: &'static str, kind: Kind, doc: &'static str) -> Field {
     Field {
         key,
         kind,
