@@ -132,6 +132,16 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// Steps from deadline to deadline up to offset `t`, then to `t`.
+    pub fn run_until(&mut self, t: Duration) {
+        while let Some(d) = self.deadline().filter(|d| *d < t) {
+            self.at(d);
+        }
+        self.at(t);
+    }
+}
+
 /// The (time, cue) list of an uninterrupted run.
 pub fn golden(routine: Routine) -> Vec<(Duration, Cue)> {
     let mut d = Driver::new(routine);
