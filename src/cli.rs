@@ -1,14 +1,17 @@
 //! The command line: argument definitions and what each command does.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
+use crate::app;
+use crate::edit;
 use crate::paths::Paths;
 use crate::routine;
+use crate::schema;
 use crate::store::{self, Catalog, Entry};
 
 /// A terminal coach for stretching and strengthening routines.
@@ -30,6 +33,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a routine at once: by id (see `limber list`) or by file path.
+    Run {
+        /// A routine id, or the path of a routine file.
+        #[arg(value_name = "ID|PATH")]
+        routine: String,
+        /// Run the session clock N times faster, to preview a routine (1-100).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        speed: u32,
+        /// Start with sound muted (`m` unmutes).
+        #[arg(long)]
+        no_sound: bool,
+    },
+    /// Create a commented starter routine in your routines directory.
+    New {
+        /// The new routine's id: its file name without .toml.
+        #[arg(value_name = "NAME")]
+        id: String,
+    },
+    /// Open a routine in your editor ($VISUAL, $EDITOR), then validate it.
+    ///
+    /// A built-in routine is first copied to your routines directory; the copy
+    /// then replaces the built-in.
+    Edit {
+        /// The routine's id (see `limber list`).
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Print the JSON Schema of the routine format (for editors' TOML support).
+    Schema,
     /// Validate routine files (and config.toml) and report every problem found.
     Check {
         /// Files to check; a file named config.toml is checked as the settings file.
@@ -42,12 +74,156 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let paths = Paths::from_env();
     match cli.command {
-        None => {
-            eprintln!("limber: the interactive menu is not available yet; try `limber list`");
-            ExitCode::from(1)
-        }
+        None => interactive(paths, None, 1, true),
+        Some(Command::Run {
+            routine,
+            speed,
+            no_sound,
+        }) => match resolve(&paths, &routine) {
+            Ok(start) => interactive(paths, Some(start), speed, !no_sound),
+            Err(report) => fail(&report),
+        },
         Some(Command::List { json }) => list(&Catalog::load(&paths), json),
         Some(Command::Check { files }) => check(&files),
+        Some(Command::New { id }) => match edit::new_routine(&paths, &id) {
+            Ok(path) => {
+                println!("Created {}", path.display());
+                println!(
+                    "Edit it with `limber edit {id}`; check it with `limber check {}`.",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("limber: error: {e}\n")),
+        },
+        Some(Command::Edit { id }) => edit_routine(&paths, &id),
+        Some(Command::Schema) => {
+            print!("{}", schema::routine_text());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn fail(report: &str) -> ExitCode {
+    eprint!("{report}");
+    ExitCode::from(1)
+}
+
+/// The menu, or a session first when `start` is given.
+fn interactive(
+    paths: Paths,
+    start: Option<(String, routine::Routine)>,
+    speed: u32,
+    sound: bool,
+) -> ExitCode {
+    let settings = match crate::config::load(&paths.config_file()) {
+        Ok(config) => config.sound,
+        Err(e) => {
+            return fail(&format!(
+                "{}limber: fix the settings file above (or move it away) and start again\n",
+                e.report()
+            ));
+        }
+    };
+    let opts = app::Options {
+        paths,
+        start,
+        speed,
+        sound,
+        sound_settings: settings,
+    };
+    match app::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(app::Error::Signal(_)) => ExitCode::from(130),
+        Err(e) => fail(&format!("limber: error: {e}\n")),
+    }
+}
+
+/// `limber run ID|PATH`: a path when it names a file (or looks like one), else an id.
+fn resolve(paths: &Paths, arg: &str) -> Result<(String, routine::Routine), String> {
+    let path = Path::new(arg);
+    let looks_like_path = path.extension().is_some_and(|e| e == "toml")
+        || arg.contains(std::path::MAIN_SEPARATOR)
+        || arg.contains('/');
+    if looks_like_path || path.is_file() {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return store::load_file(path)
+            .map(|r| (id, r))
+            .map_err(|e| e.report());
+    }
+    let catalog = Catalog::load(paths);
+    match catalog.find(arg) {
+        Some(entry) => match &entry.routine {
+            Ok(r) => Ok((entry.id.clone(), r.clone())),
+            Err(_) => Err(match store::load_file(&entry.path) {
+                Err(e) => e.report(),
+                Ok(_) => format!("limber: error: routine '{arg}' is invalid\n"),
+            }),
+        },
+        None => Err(format!(
+            "limber: error: no routine with id '{arg}' (see `limber list`), and no such file\n"
+        )),
+    }
+}
+
+/// `limber edit ID`: edit, validate, offer to reopen until valid or declined.
+fn edit_routine(paths: &Paths, id: &str) -> ExitCode {
+    let catalog = Catalog::load(paths);
+    let path = match edit::user_file(paths, &catalog, id) {
+        Ok((path, copied)) => {
+            if copied {
+                println!(
+                    "Copied the built-in routine '{id}' to {}; your copy now replaces the built-in.",
+                    path.display()
+                );
+            }
+            path
+        }
+        Err(e) => return fail(&format!("limber: error: {e}\n")),
+    };
+    let editor = edit::editor_command();
+    loop {
+        if let Err(e) = edit::run_editor(&editor, &path) {
+            return fail(&format!("limber: error: {e}\n"));
+        }
+        match store::load_file(&path) {
+            Ok(r) => {
+                println!(
+                    "{}: ok: \"{}\", {} exercise{}, {}",
+                    path.display(),
+                    r.name,
+                    r.exercises.len(),
+                    plural(r.exercises.len()),
+                    routine::planned(&r).display()
+                );
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => {
+                print!("{}", e.report());
+                if !ask("Reopen the editor to fix it? [Y/n] ") {
+                    println!("The file is kept as you wrote it: {}", path.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    }
+}
+
+/// Asks a yes/no question on the terminal; no terminal or no answer means no.
+fn ask(question: &str) -> bool {
+    use std::io::{BufRead, IsTerminal};
+    if !io::stdin().is_terminal() {
+        return false;
+    }
+    print!("{question}");
+    let _ = io::stdout().flush();
+    let mut answer = String::new();
+    match io::stdin().lock().read_line(&mut answer) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => !answer.trim().to_lowercase().starts_with('n'),
     }
 }
 
