@@ -311,6 +311,13 @@ pub fn draw(frame: &mut Frame, screen: &SessionScreen) {
     let status = take(rows.status);
     footer_status(frame, status, &screen.footer, theme);
     let keys_area = Rect::new(area.x, area.bottom() - rows.keys, width, rows.keys);
+    // When the hints do not fit, the essentials: how to pause, get help, quit.
+    let keys = if key_lines > rows.keys {
+        let pause = if view.paused { "resume" } else { "pause" };
+        widgets::key_hints(&[("Space", pause), ("?", "help"), ("q", "quit")], theme)
+    } else {
+        keys
+    };
     frame.render_widget(
         Paragraph::new(Line::from(keys)).wrap(Wrap { trim: true }),
         keys_area,

@@ -74,9 +74,14 @@ pub fn left_right(frame: &mut Frame, area: Rect, left: &str, right: &str, style:
     if area.height == 0 {
         return;
     }
-    let right_width = u16::try_from(right.chars().count())
+    let left_width = left.chars().count();
+    let mut right_width = u16::try_from(right.chars().count())
         .unwrap_or(u16::MAX)
         .min(area.width);
+    // The right text gives way when both do not fit with a space between.
+    if !left.is_empty() && left_width + 1 + usize::from(right_width) > usize::from(area.width) {
+        right_width = 0;
+    }
     let left_area = Rect::new(area.x, area.y, area.width - right_width, 1);
     let right_area = Rect::new(area.right() - right_width, area.y, right_width, 1);
     frame.render_widget(Paragraph::new(left.to_string()).style(style), left_area);
