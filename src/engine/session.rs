@@ -51,6 +51,10 @@ pub struct Session {
     /// routine without phases).
     owed: Vec<Cue>,
     grace: Duration,
+    /// Test only: where each phase entry (or the end) fell in the cues of
+    /// the last call, so tests can tell which phase a cue belongs to.
+    #[cfg(test)]
+    marks: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -144,6 +148,8 @@ impl Session {
             }),
             owed: Vec::new(),
             grace: CUE_GRACE,
+            #[cfg(test)]
+            marks: Vec::new(),
         };
         if session.phases.is_empty() {
             session.owed.push(Cue::Finished);
@@ -184,6 +190,8 @@ impl Session {
     /// phase began during this call, and `Finished` when the session ended.
     pub fn advance(&mut self, now: Instant) -> Vec<Cue> {
         self.clock.observe(now);
+        #[cfg(test)]
+        self.marks.clear();
         let mut out = std::mem::take(&mut self.owed);
         self.run(&mut out);
         out
@@ -522,6 +530,8 @@ impl Session {
 
     /// Enters phase `index` at active time `at`, or finishes past the end.
     fn go_to(&mut self, index: usize, at: Duration, out: &mut Vec<Cue>) {
+        #[cfg(test)]
+        self.marks.push(out.len());
         if index < self.phases.len() {
             self.enter(index, at);
         } else {
@@ -579,6 +589,10 @@ impl Session {
             .unwrap_or(self.phases.len())
     }
 }
+
+#[cfg(test)]
+#[path = "session_props.rs"]
+mod props;
 
 fn label(kind: PhaseKind, work: Work) -> Label {
     match (kind, work) {
