@@ -16,3 +16,4 @@ pub mod schema;
 pub mod store;
 mod suggest;
 pub mod ui;
+pub mod watch;
