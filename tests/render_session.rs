@@ -198,5 +198,5 @@ fn phase_label_side_and_time_are_on_screen_as_words_too() {
     let v = view(&e, Label::Hold, PhaseKind::Work, Some(23));
     let t = render(&v, 80, 24);
     let text = format!("{}", t.backend());
-    assert!(text.contains("LEFT  ·  Set 2/3"), "{text}");
+    assert!(text.contains("HOLD  ·  LEFT  ·  Set 2/3"), "{text}");
 }

@@ -90,6 +90,9 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let log = std::fs::create_dir_all(&data_dir)
         .ok()
         .map(|()| data_dir.join("limber.log"));
+    // Signals first: from the first frame on, a SIGTERM must find a handler.
+    let (tx, rx) = mpsc::channel();
+    let signals = events::spawn_signals(tx.clone())?;
     let mut tui = Tui::enter(log.as_deref())?;
     let clock = VirtualClock::new(Instant::now(), speed);
 
@@ -119,9 +122,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     audio.set_muted(!opts.sound);
     app.audio = audio;
 
-    let (tx, rx) = mpsc::channel();
-    let input = events::spawn_input(tx.clone())?;
-    let signals = events::spawn_signals(tx)?;
+    let input = events::spawn_input(tx)?;
     let result = event_loop(&mut tui, &mut app, &clock, &rx, &input, &data_dir);
     signals.close();
     drop(tui);

@@ -225,11 +225,12 @@ pub fn draw(frame: &mut Frame, screen: &SessionScreen) {
     big_or_plain(frame, take(rows.digits), &big_number(view), label_style, 12);
 
     // Info: set, rep, tempo, side (again in words), and what a pause interrupted.
+    // The phase word leads, in text too: for small windows, screen readers
+    // and anyone who cannot tell the big letters apart.
     let mut info: Vec<String> = Vec::new();
-    if view.paused {
-        if let Some(word) = phase_word(view) {
-            info.push(format!("paused during {word}"));
-        }
+    match phase_word(view) {
+        Some(word) if view.paused => info.push(format!("PAUSED during {word}")),
+        _ => info.push(view.label.text().to_string()),
     }
     if let Some(side) = view.side {
         info.push(side.label().to_string());
