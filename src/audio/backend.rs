@@ -15,6 +15,16 @@ pub trait Output: Send {
     /// Start playing `sound` at `volume` (0.0..=1.0), mixed with whatever
     /// is already playing.
     fn play(&mut self, sound: &Sound, volume: f32);
+
+    /// Until when the output is busy playing; the audio thread calls
+    /// [`Output::idle`] once that moment passes with no new sound, so an
+    /// output that streams can stop. `None`: nothing to wait for.
+    fn busy_until(&self) -> Option<Instant> {
+        None
+    }
+
+    /// Nothing is playing any more: stop whatever costs while idle.
+    fn idle(&mut self) {}
 }
 
 /// Plays nothing. Used when there is no device or sound is off.

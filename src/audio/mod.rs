@@ -17,7 +17,7 @@ pub use sounds::{OVERRIDE_EXTENSIONS, Sound, SoundBank, builtin_bytes};
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -255,8 +255,9 @@ impl Audio {
 }
 
 /// The audio thread: open the output, then wait for cues. It blocks on the
-/// channel between cues, so it costs nothing while the session is quiet; it
-/// ends when the [`Audio`] handle is dropped.
+/// channel between cues (waking once more after a sound to let the output
+/// go idle), so it costs nothing while the session is quiet; it ends when
+/// the [`Audio`] handle is dropped.
 fn run<F>(open: F, bank: SoundBank, rx: Receiver<Message>, device: Arc<AtomicU8>)
 where
     F: FnOnce() -> Option<Box<dyn Output>>,
@@ -268,7 +269,22 @@ where
         DEVICE_NONE
     };
     device.store(state, Ordering::Release);
-    for message in rx {
+    loop {
+        let busy = output.as_ref().and_then(|out| out.busy_until());
+        let received = match busy {
+            Some(until) => rx.recv_timeout(until.saturating_duration_since(Instant::now())),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let message = match received {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(out) = output.as_mut() {
+                    out.idle();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         match message {
             Message::Play {
                 index,
