@@ -189,7 +189,8 @@ mod tests {
 
     #[test]
     fn render_survives_empty_source_and_odd_spans() {
-        let d = Diagnostic::new(5..2, "empty");
+        let backwards = std::ops::Range { start: 5, end: 2 };
+        let d = Diagnostic::new(backwards, "empty");
         assert_eq!(
             d.render("e.toml", ""),
             "e.toml:1:1: error: empty\n  |\n1 | \n  | ^\n"
