@@ -67,10 +67,11 @@ mod tests {
     use super::*;
     use std::sync::mpsc;
 
-    /// Waits for a change notification (the OS delivers them asynchronously).
+    /// Waits for a change notification (the OS delivers them asynchronously,
+    /// and one write may come as several), then until the events stop.
     fn changed(rx: &mpsc::Receiver<()>) -> bool {
         let got = rx.recv_timeout(Duration::from_secs(5)).is_ok();
-        while rx.try_recv().is_ok() {}
+        while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
         got
     }
 
