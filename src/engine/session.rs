@@ -233,6 +233,9 @@ impl Session {
     /// countdown ([`View::seconds_left`]) or the elapsed whole seconds
     /// change. Never more than a second ahead while running; `None` while
     /// paused or once finished (and if the instant is not representable).
+    /// Due cues not yet collected make it the latest instant seen: right
+    /// after [`Session::new`] when the routine opens with a cue (or has no
+    /// exercises and owes `Finished`).
     pub fn next_deadline(&self) -> Option<Instant> {
         if !self.owed.is_empty() {
             return Some(self.clock.latest());
