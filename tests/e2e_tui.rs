@@ -272,3 +272,18 @@ fn tiny_window_asks_to_enlarge_and_the_session_keeps_running() {
         s.contains("Session complete")
     });
 }
+
+#[test]
+fn no_color_turns_colour_off_and_colour_is_on_without_it() {
+    let home = Home::new();
+    let path = home.fixture("long.toml", LONG_ROUTINE);
+    let run = ["run", path.to_str().unwrap()];
+    // Indexed foreground colours, as the backend writes them.
+    let colour = |raw: &[u8]| String::from_utf8_lossy(raw).contains("\x1b[38;5;");
+    let mut plain = Term::spawn_with(&home, &run, 80, 24, &[("NO_COLOR", "1")]);
+    plain.wait_text("Long hold");
+    assert!(!colour(&plain.raw), "colour with NO_COLOR set");
+    let mut coloured = Term::spawn(&home, &run, 80, 24);
+    coloured.wait_text("Long hold");
+    assert!(colour(&coloured.raw), "no colour without NO_COLOR");
+}

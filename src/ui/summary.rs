@@ -40,18 +40,17 @@ pub fn draw(frame: &mut Frame, routine_name: &str, summary: &Summary, theme: The
         theme.title(),
     ));
     lines.push(Line::raw(""));
-    lines.push(Line::raw(format!(
-        "Time active   {}",
-        clock(summary.active)
-    )));
-    lines.push(Line::raw(format!(
-        "Time paused   {}",
-        clock(summary.paused)
-    )));
-    lines.push(Line::raw(format!(
-        "Exercises     {} completed, {} skipped, {} cut short (of {})",
-        summary.completed, summary.skipped, summary.cut_short, summary.exercises
-    )));
+    // The figures as a left-aligned block in the middle: padded to one width.
+    let figures = [
+        format!("Time active   {}", clock(summary.active)),
+        format!("Time paused   {}", clock(summary.paused)),
+        format!(
+            "Exercises     {} completed, {} skipped, {} cut short (of {})",
+            summary.completed, summary.skipped, summary.cut_short, summary.exercises
+        ),
+    ];
+    let width = figures.iter().map(|f| f.chars().count()).max().unwrap_or(0);
+    lines.extend(figures.iter().map(|f| Line::raw(format!("{f:<width$}"))));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "Press any key to return to the menu",
