@@ -287,3 +287,16 @@ fn no_color_turns_colour_off_and_colour_is_on_without_it() {
     coloured.wait_text("Long hold");
     assert!(colour(&coloured.raw), "no colour without NO_COLOR");
 }
+
+#[test]
+fn first_run_of_a_routine_waits_for_the_safety_notice() {
+    let home = Home::first_run();
+    let path = home.fixture("long.toml", LONG_ROUTINE);
+    let mut t = Term::spawn(&home, &["run", path.to_str().unwrap()], 80, 24);
+    t.wait_text("Safety first");
+    // The session has not started behind the notice.
+    assert!(!t.screen().contains("Exercise 1/2"));
+    t.send("\r");
+    t.wait_text("GET READY");
+    assert!(home.data().join("safety-acknowledged").exists());
+}

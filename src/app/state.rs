@@ -256,6 +256,10 @@ impl App {
     }
 
     fn menu_action(&mut self, action: Action, now: Instant) -> Effect {
+        // A message about the last attempt goes once the user moves on.
+        if matches!(action, Action::Up | Action::Down | Action::BeginFilter) {
+            self.message = None;
+        }
         let menu = &mut self.menu;
         match action {
             Action::Up => menu.up(),
@@ -377,4 +381,103 @@ pub struct Visible {
     elapsed: u64,
     remaining: u64,
     audio: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audio::SoundSettings;
+    use crate::routine::{Exercise, Sides, Work};
+
+    fn routine() -> Routine {
+        Routine {
+            name: "R".into(),
+            description: None,
+            exercises: vec![Exercise {
+                name: "E".into(),
+                instructions: None,
+                work: Work::Hold(Duration::from_secs(30)),
+                sets: 1,
+                sides: Sides::Both,
+                rest: Duration::ZERO,
+                prepare: Duration::from_secs(5),
+            }],
+        }
+    }
+
+    fn app(items: Vec<MenuItem>) -> App {
+        App::new(
+            Menu::new(items),
+            Audio::silent(SoundSettings::default()),
+            Theme::MONO,
+            1,
+            false,
+        )
+    }
+
+    fn item(id: &str, routine: Result<Routine, String>) -> MenuItem {
+        MenuItem {
+            id: id.into(),
+            name: id.into(),
+            builtin: false,
+            path: format!("/r/{id}.toml").into(),
+            routine,
+        }
+    }
+
+    #[test]
+    fn an_invalid_routine_does_not_start_and_says_why() {
+        let mut a = app(vec![item("bad", Err("3:1: oops".into()))]);
+        let t = Instant::now();
+        assert_eq!(a.act(Action::Start, t), Effect::None);
+        assert!(matches!(a.screen, Screen::Menu));
+        assert!(a.message.as_deref().unwrap().contains("3:1: oops"));
+        a.act(Action::Down, t);
+        assert_eq!(a.message, None);
+    }
+
+    #[test]
+    fn quit_needs_confirmation_and_ends_in_the_summary_then_the_menu() {
+        let mut a = app(vec![item("ok", Ok(routine()))]);
+        let t = Instant::now();
+        a.act(Action::Start, t);
+        assert_eq!(a.context(), Context::Session);
+        a.act(Action::AskQuit, t);
+        assert_eq!(a.context(), Context::ConfirmQuit);
+        a.act(Action::Back, t);
+        assert_eq!(a.context(), Context::Session);
+        a.act(Action::AskQuit, t);
+        a.act(Action::ConfirmQuit, t + Duration::from_secs(2));
+        let Screen::Summary { summary, .. } = &a.screen else {
+            panic!("no summary");
+        };
+        assert!(summary.quit);
+        a.act(Action::Dismiss, t);
+        assert_eq!(a.context(), Context::Menu);
+    }
+
+    #[test]
+    fn suspend_pauses_the_session_and_a_finished_session_shows_the_summary() {
+        let mut a = app(vec![item("ok", Ok(routine()))]);
+        let t = Instant::now();
+        a.act(Action::Start, t);
+        assert_eq!(a.act(Action::Suspend, t), Effect::Suspend);
+        assert_eq!(a.deadline(), None, "paused: nothing to wake for");
+        a.act(Action::TogglePause, t);
+        // 5 s prepare + 30 s left + 5 s switch + 30 s right.
+        a.tick(t + Duration::from_secs(71));
+        assert!(matches!(a.screen, Screen::Summary { .. }));
+    }
+
+    #[test]
+    fn esc_in_the_menu_filter_clears_it_and_q_quits() {
+        let mut a = app(vec![item("a", Ok(routine())), item("b", Ok(routine()))]);
+        let t = Instant::now();
+        a.act(Action::BeginFilter, t);
+        a.act(Action::FilterChar('b'), t);
+        assert_eq!(a.menu.visible().len(), 1);
+        assert_eq!(a.act(Action::Back, t), Effect::None);
+        assert_eq!(a.menu.visible().len(), 2);
+        assert_eq!(a.act(Action::Back, t), Effect::Exit);
+    }
 }
