@@ -195,3 +195,10 @@ fn every_screen_survives_every_small_size() {
         }
     }
 }
+
+#[test]
+fn menu_at_the_minimum_size_shows_the_list_alone() {
+    let m = Menu::new(items());
+    let t = render(30, 8, |f| menu::draw(f, &m, None, Theme::MONO));
+    insta::assert_snapshot!(t.backend());
+}

@@ -68,6 +68,7 @@ impl Tui {
             .or_else(|| File::options().write(true).open("/dev/null").ok());
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let mut tui = Tui { terminal, log };
+        // On failure `tui` drops here, which undoes whatever was done.
         tui.take_over()?;
         Ok(tui)
     }

@@ -251,6 +251,9 @@ pub fn draw(frame: &mut Frame, menu: &Menu, message: Option<&str>, theme: Theme)
             Rect { width: w, ..body },
             Rect::new(body.x + w + 1, body.y, body.width - w - 1, body.height),
         )
+    } else if body.height < 10 {
+        // Too low to share: the list alone (the preview needs room to say anything).
+        (body, Rect { height: 0, ..body })
     } else {
         let h = (body.height / 2).max(3).min(body.height);
         (
