@@ -10,9 +10,12 @@
 # fails: when the server cannot be started it says why on stderr, prints
 # nothing to export, and exits 0, so the tests that need it skip.
 #
-# HOME is pointed at a private directory holding an .asoundrc that routes
-# ALSA's default device to the server; CARGO_HOME and RUSTUP_HOME are pinned
-# to their current values so cargo keeps working under the new HOME.
+# The server's socket lives in a private XDG_RUNTIME_DIR. ALSA (which rodio
+# uses) is routed to it by an .asoundrc in a private HOME; the exports point
+# ALSA_CONFIG_PATH at the system alsa.conf plus that .asoundrc, so the
+# caller's real HOME (cargo, git) stays as it is. Only where no system
+# alsa.conf is found is HOME itself exported (with CARGO_HOME and
+# RUSTUP_HOME pinned so cargo keeps working).
 
 set -u
 base="${LIMBER_SOUND_BASE:-/tmp/limber-sound}"
@@ -76,8 +79,16 @@ pactl set-default-sink capture >/dev/null 2>&1 || give_up "no sink named capture
 
 say "running: sink 'capture', record it with: parec -d capture.monitor"
 echo "export XDG_RUNTIME_DIR='$runtime'"
-echo "export CARGO_HOME='${CARGO_HOME:-$HOME/.cargo}'"
-echo "export RUSTUP_HOME='${RUSTUP_HOME:-$HOME/.rustup}'"
-echo "export HOME='$home'"
+alsa_conf=""
+for candidate in /usr/share/alsa/alsa.conf /usr/local/share/alsa/alsa.conf; do
+    [ -r "$candidate" ] && { alsa_conf="$candidate"; break; }
+done
+if [ -n "$alsa_conf" ]; then
+    echo "export ALSA_CONFIG_PATH='$alsa_conf:$home/.asoundrc'"
+else
+    echo "export CARGO_HOME='${CARGO_HOME:-$HOME/.cargo}'"
+    echo "export RUSTUP_HOME='${RUSTUP_HOME:-$HOME/.rustup}'"
+    echo "export HOME='$home'"
+fi
 echo "export LIMBER_SOUND_SERVER=capture"
 exit 0
