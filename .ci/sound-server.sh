@@ -30,7 +30,7 @@ give_up() {
     exit 0
 }
 
-mkdir -p "$runtime" "$home" || give_up "cannot create $base"
+mkdir -p "$runtime" "$home" 2>/dev/null || give_up "cannot create $base"
 chmod 700 "$runtime"
 
 packages=()

@@ -211,7 +211,6 @@ fn a_broken_override_warns_and_keeps_the_builtin() {
 
     let (mut audio, recording) = recorded(SoundSettings::default(), Some(dir.path()));
     let warnings = audio.take_warnings();
-    println!("{warnings:?}");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("halfway.wav"), "{}", warnings[0]);
     assert!(
@@ -234,4 +233,57 @@ fn an_empty_sounds_dir_changes_nothing() {
     let missing = dir.path().join("no-such-dir");
     let (mut audio, _recording) = recorded(SoundSettings::default(), Some(&missing));
     assert!(audio.take_warnings().is_empty());
+}
+
+/// A 16-bit PCM WAV of `seconds` of a quiet tone.
+fn wav(channels: u16, rate: u32, seconds: u32) -> Vec<u8> {
+    let frames = rate * seconds;
+    let data_len = frames * u32::from(channels) * 2;
+    let mut out = Vec::new();
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data_len).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&channels.to_le_bytes());
+    out.extend_from_slice(&rate.to_le_bytes());
+    out.extend_from_slice(&(rate * u32::from(channels) * 2).to_le_bytes());
+    out.extend_from_slice(&(channels * 2).to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data_len.to_le_bytes());
+    for i in 0..frames * u32::from(channels) {
+        let v = ((i as f32 * 0.05).sin() * 3000.0) as i16;
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out
+}
+
+#[test]
+fn a_long_stereo_override_is_used_but_cut_to_three_seconds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("rest.wav"), wav(2, 44_100, 5)).expect("write");
+    let (mut audio, recording) = recorded(SoundSettings::default(), Some(dir.path()));
+    assert!(audio.take_warnings().is_empty());
+    play_all(&mut audio, &[Cue::RestStart]);
+    assert_eq!(recording.played()[0].samples, 2 * 44_100 * 3);
+}
+
+#[test]
+fn an_unreadable_override_warns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("finished.wav")).expect("mkdir");
+    let empty = wav(1, 22_050, 0);
+    std::fs::write(dir.path().join("last-rep.wav"), empty).expect("write");
+    let (mut audio, recording) = recorded(SoundSettings::default(), Some(dir.path()));
+    let warnings = audio.take_warnings();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("finished.wav: it is not a file"))
+    );
+    assert!(warnings.iter().any(|w| w.contains("last-rep.wav")));
+    play_all(&mut audio, &[Cue::Finished, Cue::LastRep]);
+    assert_eq!(recording.names(), ["finished", "last-rep"]);
 }

@@ -9,7 +9,7 @@ use std::io::{Read, Seek};
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
-use limber::audio::{Audio, SoundSettings};
+use limber::audio::{Audio, SoundSettings, quiet};
 use limber::engine::Cue;
 
 #[test]
@@ -43,4 +43,39 @@ fn opening_playing_and_closing_print_nothing_to_stderr() {
     captured.read_to_string(&mut text).expect("read capture");
     assert_eq!(text, "probe\n", "stderr got output (status: {status})");
     println!("status: {status}; stderr stayed clean");
+
+    guards_nest_whatever_order_they_end_in();
+}
+
+/// Two silences that overlap (the UI's and the device open's) restore the
+/// real stderr only when the last one ends, whichever ends first.
+fn guards_nest_whatever_order_they_end_in() {
+    let mut captured = tempfile::tempfile().expect("temp file");
+    let saved = unsafe { libc::dup(2) };
+    assert!(unsafe { libc::dup2(captured.as_raw_fd(), 2) } >= 0);
+    let say = |text: &str| unsafe { libc::write(2, text.as_ptr().cast(), text.len()) };
+
+    say("a\n");
+    let ui = quiet::silence_stderr();
+    say("hidden 1\n");
+    let open = quiet::silence_stderr();
+    drop(ui);
+    say("hidden 2\n");
+    drop(open);
+    say("b\n");
+    let first = quiet::silence_stderr();
+    let second = quiet::silence_stderr();
+    drop(second);
+    say("hidden 3\n");
+    drop(first);
+    say("c\n");
+
+    unsafe {
+        libc::dup2(saved, 2);
+        libc::close(saved);
+    }
+    let mut text = String::new();
+    captured.rewind().expect("rewind");
+    captured.read_to_string(&mut text).expect("read capture");
+    assert_eq!(text, "a\nb\nc\n");
 }

@@ -3,7 +3,8 @@
 //! handing a ready buffer to the mixer.
 
 use std::fmt;
-use std::io::Cursor;
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read, Seek};
 use std::num::NonZero;
 use std::path::Path;
 use std::sync::Arc;
@@ -64,10 +65,14 @@ impl Sound {
         self.buffer.clone()
     }
 
-    /// Decodes any format rodio was built to read. `None` (with the reason)
-    /// when the bytes are not a sound or hold no samples.
-    pub fn decode(name: &'static str, bytes: Vec<u8>) -> Result<Sound, String> {
-        let decoder = Decoder::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    /// Decodes any format rodio was built to read (WAV here), keeping at
+    /// most [`MAX_SOUND_SECONDS`]. Fails, with the reason, when the data is
+    /// not a sound or holds no samples.
+    pub fn decode<R>(name: &'static str, data: R) -> Result<Sound, String>
+    where
+        R: Read + Seek + Send + Sync + 'static,
+    {
+        let decoder = Decoder::new(data).map_err(|e| e.to_string())?;
         let channels = decoder.channels();
         let rate = decoder.sample_rate();
         let limit = usize::from(channels.get()) * rate.get() as usize * MAX_SOUND_SECONDS as usize;
@@ -156,7 +161,7 @@ impl SoundBank {
                 if let Some(sound) = dir.and_then(|d| load_override(d, name, &mut warnings)) {
                     return sound;
                 }
-                Sound::decode(name, builtin_bytes(name).to_vec())
+                Sound::decode(name, Cursor::new(builtin_bytes(name)))
                     .unwrap_or_else(|_| Sound::silence(name))
             })
             .collect();
@@ -187,15 +192,21 @@ pub fn kind_index(cue: Cue) -> usize {
 fn load_override(dir: &Path, name: &'static str, warnings: &mut Vec<String>) -> Option<Sound> {
     for ext in OVERRIDE_EXTENSIONS {
         let path = dir.join(format!("{name}.{ext}"));
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
+        let file = match File::open(&path) {
+            Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
                 warnings.push(override_warning(&path, name, &e.to_string()));
                 return None;
             }
         };
-        return match Sound::decode(name, bytes) {
+        if file.metadata().is_ok_and(|m| !m.is_file()) {
+            warnings.push(override_warning(&path, name, "it is not a file"));
+            return None;
+        }
+        // Read through a buffer: only the first seconds of a long file are
+        // ever read.
+        return match Sound::decode(name, BufReader::new(file)) {
             Ok(sound) => Some(sound),
             Err(reason) => {
                 warnings.push(override_warning(&path, name, &reason));
