@@ -69,6 +69,15 @@ fn guards_nest_whatever_order_they_end_in() {
     say("hidden 3\n");
     drop(first);
     say("c\n");
+    // Someone not using the guards points fd 2 elsewhere while a guard is
+    // alive (the terminal restore in a panic hook): the guard leaves it be.
+    let mut other = tempfile::tempfile().expect("temp file");
+    let guard = quiet::silence_stderr();
+    assert!(unsafe { libc::dup2(other.as_raw_fd(), 2) } >= 0);
+    drop(guard);
+    say("d\n");
+    assert!(unsafe { libc::dup2(captured.as_raw_fd(), 2) } >= 0);
+    say("e\n");
 
     unsafe {
         libc::dup2(saved, 2);
@@ -77,5 +86,9 @@ fn guards_nest_whatever_order_they_end_in() {
     let mut text = String::new();
     captured.rewind().expect("rewind");
     captured.read_to_string(&mut text).expect("read capture");
-    assert_eq!(text, "a\nb\nc\n");
+    assert_eq!(text, "a\nb\nc\ne\n");
+    let mut elsewhere = String::new();
+    other.rewind().expect("rewind");
+    other.read_to_string(&mut elsewhere).expect("read other");
+    assert_eq!(elsewhere, "d\n");
 }

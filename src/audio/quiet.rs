@@ -6,16 +6,22 @@
 //! pointed at /dev/null around such calls. Every part of limber that
 //! silences fd 2 should go through [`silence_stderr`]: the guards nest, so a
 //! long-lived silence (the UI) and a short one (opening the device on the
-//! audio thread) cannot undo each other whatever order they end in.
+//! audio thread) cannot undo each other whatever order they end in. Code
+//! that redirects fd 2 by itself is respected too: a guard gives fd 2 back
+//! only if fd 2 is still the /dev/null the guard put there.
 
 use std::sync::{Mutex, PoisonError};
 
 struct State {
     /// Guards alive right now.
     depth: usize,
-    /// The real fd 2, saved while silenced.
-    saved: Option<libc::c_int>,
+    /// The real fd 2 saved while silenced, and the identity of the
+    /// /dev/null put in its place.
+    saved: Option<(libc::c_int, FileId)>,
 }
+
+/// (device, inode) of an open file.
+type FileId = (libc::dev_t, libc::ino_t);
 
 static STATE: Mutex<State> = Mutex::new(State {
     depth: 0,
@@ -46,20 +52,35 @@ impl Drop for StderrSilenced {
         let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
         state.depth = state.depth.saturating_sub(1);
         if state.depth == 0
-            && let Some(saved) = state.saved.take()
+            && let Some((saved, null)) = state.saved.take()
         {
+            // Restore only if fd 2 is still our /dev/null: code that does
+            // not use these guards (a terminal restore in a panic hook) may
+            // have pointed it elsewhere meanwhile, and wins.
+            let still_ours = file_id(libc::STDERR_FILENO) == Some(null);
             // SAFETY: `saved` is a descriptor we duplicated and own; dup2 and
             // close only touch descriptors, no memory.
             unsafe {
-                libc::dup2(saved, libc::STDERR_FILENO);
+                if still_ours {
+                    libc::dup2(saved, libc::STDERR_FILENO);
+                }
                 libc::close(saved);
             }
         }
     }
 }
 
-/// Saves fd 2 and replaces it with /dev/null; returns the saved copy.
-fn redirect_to_null() -> Option<libc::c_int> {
+fn file_id(fd: libc::c_int) -> Option<FileId> {
+    // SAFETY: fstat writes into the zeroed struct we own.
+    unsafe {
+        let mut stat: libc::stat = std::mem::zeroed();
+        (libc::fstat(fd, &mut stat) == 0).then_some((stat.st_dev, stat.st_ino))
+    }
+}
+
+/// Saves fd 2 and replaces it with /dev/null; returns the saved copy and
+/// the identity of that /dev/null.
+fn redirect_to_null() -> Option<(libc::c_int, FileId)> {
     // SAFETY: plain descriptor calls on a NUL-terminated constant path; every
     // descriptor opened here is closed or handed back to the caller.
     unsafe {
@@ -78,6 +99,13 @@ fn redirect_to_null() -> Option<libc::c_int> {
             return None;
         }
         libc::close(null);
-        Some(saved)
+        match file_id(libc::STDERR_FILENO) {
+            Some(id) => Some((saved, id)),
+            None => {
+                libc::dup2(saved, libc::STDERR_FILENO);
+                libc::close(saved);
+                None
+            }
+        }
     }
 }
