@@ -184,6 +184,9 @@ impl Audio {
             return;
         }
         let Some(tx) = &self.tx else { return };
+        if self.device.load(Ordering::Acquire) == DEVICE_NONE {
+            return;
+        }
         let volume = f32::from(self.settings.volume.min(100)) / 100.0;
         let message = Message::Play {
             index: sounds::kind_index(cue),
