@@ -16,9 +16,9 @@ pub use rodio_out::RodioOutput;
 pub use sounds::{OVERRIDE_EXTENSIONS, Sound, SoundBank, builtin_bytes};
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -80,7 +80,7 @@ pub struct Audio {
     tx: Option<Sender<Message>>,
     /// Says when the audio thread has ended (its output dropped).
     ended: Option<Receiver<()>>,
-    warnings: Arc<Mutex<Vec<String>>>,
+    warnings: Vec<String>,
 }
 
 /// How long dropping [`Audio`] waits for the audio thread to close the
@@ -145,7 +145,7 @@ impl Audio {
             device: Arc::new(AtomicU8::new(device)),
             tx: None,
             ended: None,
-            warnings: Arc::new(Mutex::new(Vec::new())),
+            warnings: Vec::new(),
         }
     }
 
@@ -154,10 +154,7 @@ impl Audio {
         F: FnOnce() -> Option<Box<dyn Output>> + Send + 'static,
     {
         let mut audio = Audio::without_thread(settings, DEVICE_OPENING);
-        *audio
-            .warnings
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = warnings;
+        audio.warnings = warnings;
         let (tx, rx) = mpsc::channel();
         let (ended_tx, ended_rx) = mpsc::channel();
         let device = Arc::clone(&audio.device);
@@ -241,7 +238,7 @@ impl Audio {
     /// Problems found while loading sounds (an override that would not
     /// decode, ...), each once, for the UI to show.
     pub fn take_warnings(&mut self) -> Vec<String> {
-        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner))
+        std::mem::take(&mut self.warnings)
     }
 
     /// Waits (at most `timeout`) until the audio thread has opened its
