@@ -114,11 +114,6 @@ impl RodioOutput {
         )
     }
 
-    /// Whether the stream is running right now (for tests and benchmarks).
-    pub fn is_streaming(&self) -> bool {
-        self.stream.as_ref().is_some_and(|live| live.running)
-    }
-
     /// Builds a running stream with a fresh mixer.
     fn build(&mut self) -> Result<(), String> {
         let channels = NonZero::new(self.config.channels).ok_or("device has no channels")?;
