@@ -134,7 +134,7 @@ fn interactive(
     };
     match app::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(app::Error::Signal(_)) => ExitCode::from(130),
+        Err(e @ app::Error::Signal(_)) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1)),
         Err(e) => fail(&format!("limber: error: {e}\n")),
     }
 }
