@@ -21,20 +21,6 @@ fn plan() -> Routine {
     ])
 }
 
-const ALL: [Command; 11] = [
-    Command::TogglePause,
-    Command::Pause,
-    Command::Resume,
-    Command::Skip,
-    Command::NextExercise,
-    Command::PreviousExercise,
-    Command::RestartExercise,
-    Command::Extend,
-    Command::RepDone,
-    Command::SetDone,
-    Command::Quit,
-];
-
 /// `LABEL side set exN seconds [rep i/n]`, or `DONE`.
 fn describe(v: &View) -> String {
     if v.finished {
@@ -86,7 +72,7 @@ fn reach(state: &str) -> (Driver, Duration) {
     (d, t)
 }
 
-/// Per state, the outcome of each command of [`ALL`], in that order:
+/// Per state, the outcome of each command of [`Command::ALL`], in that order:
 /// `state after | cues`.
 const TABLE: [(&str, [&str; 11]); 9] = [
     (
@@ -224,7 +210,7 @@ const TABLE: [(&str, [&str; 11]); 9] = [
 fn every_command_in_every_state() {
     let mut failures = Vec::new();
     for (state, outcomes) in TABLE {
-        for (cmd, want) in ALL.into_iter().zip(outcomes) {
+        for (cmd, want) in Command::ALL.into_iter().zip(outcomes) {
             let (mut d, t) = reach(state);
             let cues = d.cmd(cmd, t);
             let names: Vec<_> = cues.iter().map(|c| c.name()).collect();

@@ -9,20 +9,6 @@ use limber::engine::{Command, Cue};
 use limber::routine::{Exercise, Length, Routine, Sides, Tempo, Work, expand, planned};
 use proptest::prelude::*;
 
-const COMMANDS: [Command; 11] = [
-    Command::TogglePause,
-    Command::Pause,
-    Command::Resume,
-    Command::Skip,
-    Command::NextExercise,
-    Command::PreviousExercise,
-    Command::RestartExercise,
-    Command::Extend,
-    Command::RepDone,
-    Command::SetDone,
-    Command::Quit,
-];
-
 /// Work of a phase; manual reps only when `manual`. Millisecond lengths
 /// put phase ends off the whole seconds, where rounding bugs live.
 fn work(manual: bool) -> BoxedStrategy<Work> {
@@ -157,7 +143,7 @@ proptest! {
         r in routine(true),
         script in prop::collection::vec(
             (prop_oneof![0u64..=50, 0u64..=2000, 0u64..=90_000],
-             prop::option::weighted(0.5, 0..COMMANDS.len())),
+             prop::option::weighted(0.5, 0..Command::ALL.len())),
             0..80,
         ),
     ) {
@@ -185,7 +171,7 @@ proptest! {
         for (wait, cmd) in script {
             t += ms(wait);
             match cmd {
-                Some(c) => d.cmd(COMMANDS[c], t),
+                Some(c) => d.cmd(Command::ALL[c], t),
                 None => d.at(t),
             };
             check(&d)?;

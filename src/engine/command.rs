@@ -22,3 +22,20 @@ pub enum Command {
     /// End the session now, recording what was done.
     Quit,
 }
+
+impl Command {
+    /// Every command, for tests that try each one in each state.
+    pub const ALL: [Command; 11] = [
+        Command::TogglePause,
+        Command::Pause,
+        Command::Resume,
+        Command::Skip,
+        Command::NextExercise,
+        Command::PreviousExercise,
+        Command::RestartExercise,
+        Command::Extend,
+        Command::RepDone,
+        Command::SetDone,
+        Command::Quit,
+    ];
+}

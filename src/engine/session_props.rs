@@ -12,20 +12,6 @@ use super::Session;
 use crate::engine::{Command, Cue};
 use crate::routine::{Exercise, Routine, Sides, Tempo, Work};
 
-const COMMANDS: [Command; 11] = [
-    Command::TogglePause,
-    Command::Pause,
-    Command::Resume,
-    Command::Skip,
-    Command::NextExercise,
-    Command::PreviousExercise,
-    Command::RestartExercise,
-    Command::Extend,
-    Command::RepDone,
-    Command::SetDone,
-    Command::Quit,
-];
-
 fn work() -> impl Strategy<Value = Work> {
     let ms = Duration::from_millis;
     prop_oneof![
@@ -75,7 +61,7 @@ fn routine() -> impl Strategy<Value = Routine> {
 fn script() -> impl Strategy<Value = Vec<(u64, Option<usize>)>> {
     let step = (
         prop_oneof![0u64..=50, 0u64..=1500, 0u64..=30_000],
-        prop::option::weighted(0.4, 0..COMMANDS.len()),
+        prop::option::weighted(0.4, 0..Command::ALL.len()),
     );
     prop::collection::vec(step, 0..60)
 }
@@ -128,7 +114,7 @@ proptest! {
         for (wait, cmd) in steps {
             t += Duration::from_millis(wait);
             let cues = match cmd {
-                Some(c) => s.command(COMMANDS[c], t0 + t),
+                Some(c) => s.command(Command::ALL[c], t0 + t),
                 None => s.advance(t0 + t),
             };
             tracker.take(&s, &cues)?;
