@@ -13,6 +13,17 @@ use crate::diag::Diagnostic;
 
 /// Parses and validates a routine file. On failure, returns every problem
 /// found, in file order.
+///
+/// ```
+/// let text = "name = \"Quick\"\n[[exercise]]\nname = \"Bridge\"\nhold = \"20s\"\nsets = 2\n";
+/// let routine = limber::routine::parse(text).expect("valid");
+/// // prepare 5s + hold 20s + rest 10s + hold 20s
+/// assert_eq!(limber::routine::planned(&routine).display(), "0:55");
+///
+/// let problems = limber::routine::parse("name = \"Quick\"\n[[exercise]]\nname = \"B\"\nhodl = 5\n")
+///     .expect_err("misspelt key");
+/// assert_eq!(problems[0].message, "unknown key 'hodl' — did you mean 'hold'?");
+/// ```
 pub fn parse(src: &str) -> Result<Routine, Vec<Diagnostic>> {
     let (doc, syntax) = DeTable::parse_recoverable(src);
     if !syntax.is_empty() {
