@@ -4,8 +4,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use limber::app::state::{App, Prompt, PromptFor};
+use limber::audio::{Audio, SoundSettings};
 use limber::engine::Summary;
+use limber::paths::Paths;
 use limber::routine::{Exercise, Routine, Sides, Tempo, Work};
+use limber::store::Catalog;
 use limber::ui::menu::{self, Menu, MenuItem};
 use limber::ui::{Theme, dialog, help, notice, summary};
 use ratatui::backend::TestBackend;
@@ -143,6 +147,78 @@ fn menu_reload_keeps_the_selected_routine() {
     assert_eq!(m.selected_item().unwrap().id, "walk");
 }
 
+/// The app over the test menu; its directories are never touched by drawing.
+fn app() -> App {
+    let paths = Paths {
+        config_dir: PathBuf::from("/nonexistent/config"),
+        data_dir: PathBuf::from("/nonexistent/data"),
+    };
+    let mut a = App::new(
+        paths,
+        Catalog::default(),
+        Audio::silent(SoundSettings::default()),
+        Theme::MONO,
+        1,
+        false,
+    );
+    a.menu = Menu::new(items());
+    a
+}
+
+fn render_app(w: u16, h: u16, a: &App) -> Terminal<TestBackend> {
+    render(w, h, |f| a.draw(f, std::time::Instant::now()))
+}
+
+#[test]
+fn new_routine_prompt_80x24() {
+    let mut a = app();
+    a.prompt = Some(Prompt {
+        purpose: PromptFor::New,
+        text: "morning".into(),
+        error: None,
+    });
+    insta::assert_snapshot!(render_app(80, 24, &a).backend());
+}
+
+#[test]
+fn copy_prompt_with_an_error_wraps_it_80x24() {
+    let mut a = app();
+    a.prompt = Some(Prompt {
+        purpose: PromptFor::Copy {
+            id: "sciatica-relief".into(),
+            name: "Sciatica relief".into(),
+        },
+        text: "my copy".into(),
+        error: Some(
+            "'my copy' cannot be a routine id: use only letters, digits, '-' and '_' \
+             (no spaces, dots or slashes)"
+                .into(),
+        ),
+    });
+    insta::assert_snapshot!(render_app(80, 24, &a).backend());
+}
+
+#[test]
+fn delete_confirmation_80x24() {
+    let mut a = app();
+    a.menu.select("broken");
+    a.confirm_delete = Some("broken".into());
+    insta::assert_snapshot!(render_app(80, 24, &a).backend());
+}
+
+#[test]
+fn menu_footer_fits_80_columns_with_undo_and_a_long_message_wraps() {
+    let mut a = app();
+    a.menu.can_undo = true;
+    a.message = Some(
+        "deleted 'Morning'; u undoes; the backup is \
+         /home/me/.local/share/limber/deleted/morning.2026-11-23T17-40-00.toml"
+            .into(),
+    );
+    let t = render_app(80, 24, &a);
+    insta::assert_snapshot!(t.backend());
+}
+
 #[test]
 fn help_80x24() {
     insta::assert_snapshot!(render(80, 24, |f| help::draw(f, Theme::MONO)).backend());
@@ -187,9 +263,23 @@ fn every_screen_survives_every_small_size() {
     for w in 1..=45 {
         for h in 1..=16 {
             render(w, h, |f| menu::draw(f, &m, Some("a warning"), Theme::MONO));
+            render(w, h, |f| {
+                menu::draw(f, &m, Some(&"long ".repeat(40)), Theme::MONO)
+            });
             render(w, h, |f| help::draw(f, Theme::MONO));
             render(w, h, |f| summary::draw(f, "x", &s, Theme::MONO));
             render(w, h, |f| notice::draw(f, Theme::MONO));
+            let view = dialog::PromptView {
+                title: "New routine",
+                question: "Id of the new routine:",
+                text: "abc",
+                error: Some("a long error that has to wrap somewhere in a small window"),
+                confirm: "create",
+            };
+            render(w, h, |f| dialog::prompt(f, &view, Theme::MONO));
+            render(w, h, |f| {
+                dialog::confirm_delete(f, "Name", "name.toml", true, Theme::MONO)
+            });
             let t = render(w, h, |f| dialog::confirm_quit(f, Theme::MONO));
             assert_eq!(t.backend().buffer().area.height, h);
         }

@@ -1,5 +1,6 @@
 //! Everything the main loop waits for arrives on one channel: terminal
-//! input from the input thread and signals from the signal thread. The main
+//! input from the input thread, signals from the signal thread, and
+//! changes to routine files from the watcher. The main
 //! thread sleeps in `recv_timeout` until the session's next deadline, so
 //! nothing polls.
 
@@ -24,6 +25,8 @@ pub enum Event {
     Quit(i32),
     /// SIGTSTP sent from outside: suspend as Ctrl-Z does.
     Stop,
+    /// A routine file was created, changed or removed on disk.
+    RoutinesChanged,
 }
 
 /// Handle on the input thread.

@@ -21,8 +21,8 @@ use crate::audio::{Audio, SoundSettings};
 use crate::paths::Paths;
 use crate::routine::Routine;
 use crate::store::Catalog;
-use crate::ui::menu::Menu;
 use crate::ui::{Theme, keys};
+use crate::{edit, watch};
 use clock::VirtualClock;
 use events::{Event, Wait};
 use state::{App, Effect, Screen};
@@ -97,14 +97,16 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let clock = VirtualClock::new(Instant::now(), speed);
 
     let audio = Audio::silent(opts.sound_settings);
+    let warning = catalog.warnings.first().cloned();
     let mut app = App::new(
-        Menu::new(state::menu_items(&catalog)),
+        opts.paths.clone(),
+        catalog,
         audio,
         Theme::from_env(),
         speed,
         first_run,
     );
-    app.message = catalog.warnings.first().cloned();
+    app.message = warning;
     if let Some((id, routine)) = opts.start {
         app.menu.select(&id);
         let name = routine.name.clone();
@@ -122,6 +124,13 @@ pub fn run(opts: Options) -> Result<(), Error> {
     audio.set_muted(!opts.sound);
     app.audio = audio;
 
+    // Live reload. The watcher sleeps until the OS reports a change.
+    let watch_tx = tx.clone();
+    let _watch = watch::watch_routines(&opts.paths.routines_dir(), move || {
+        let _ = watch_tx.send(Event::RoutinesChanged);
+    })
+    .map_err(|e| app.message = Some(format!("{e}; the menu will not follow changes on disk")))
+    .ok();
     let input = events::spawn_input(tx)?;
     let result = event_loop(&mut tui, &mut app, &clock, &rx, &input, &data_dir);
     signals.close();
@@ -139,7 +148,16 @@ fn event_loop(
 ) -> Result<(), Error> {
     let mut dirty = true;
     let mut last = None;
+    // When to reload the routine files: a moment after the first change
+    // of a burst (one save is often several events), so a burst gives one
+    // reload, and one that sees the file complete.
+    let mut reload_at: Option<Instant> = None;
     loop {
+        if reload_at.is_some_and(|t| t <= Instant::now()) {
+            reload_at = None;
+            app.reload();
+            dirty |= matches!(app.screen, Screen::Menu);
+        }
         let now = clock.to_session(Instant::now());
         let was_running = app.running().map(|r| (r.started, r.planned));
         app.tick(now);
@@ -156,9 +174,11 @@ fn event_loop(
                 record_end(clock, started, planned);
             }
         }
-        let timeout = app
-            .deadline()
-            .map(|d| clock.to_real(d).saturating_duration_since(Instant::now()));
+        let wake = match (app.deadline().map(|d| clock.to_real(d)), reload_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let timeout = wake.map(|t| t.saturating_duration_since(Instant::now()));
         let event = match events::wait(rx, timeout) {
             Wait::Event(e) => e,
             Wait::Timeout => continue,
@@ -173,6 +193,13 @@ fn event_loop(
                 dirty = true;
                 match effect {
                     Effect::None => {}
+                    Effect::Edit(path) => {
+                        // The input thread is parked until `resume` below,
+                        // so the editor alone reads the terminal.
+                        let editor = edit::editor_command();
+                        let result = tui.step_aside(|| edit::run_editor(&editor, &path))?;
+                        app.edited(result);
+                    }
                     Effect::Exit | Effect::Interrupt => return Ok(()),
                     Effect::Suspend => tui.suspend()?,
                     Effect::Acknowledged => {
@@ -190,6 +217,9 @@ fn event_loop(
                 dirty = true;
                 input.resume();
             }
+            Event::RoutinesChanged => {
+                reload_at.get_or_insert(Instant::now() + RELOAD_SETTLE);
+            }
             Event::InputFailed(e) => return Err(Error::Terminal(e)),
             Event::Quit(sig) => return Err(Error::Signal(sig)),
             Event::Stop => {
@@ -200,6 +230,9 @@ fn event_loop(
         }
     }
 }
+
+/// How long after a change on disk the files are read again.
+const RELOAD_SETTLE: Duration = Duration::from_millis(100);
 
 /// Records in the log (stderr, redirected) how far the end of an
 /// uninterrupted session landed from its planned time, in real time.

@@ -2,14 +2,19 @@
 //! event loop feeds actions and instants in, and draws what this holds, so
 //! the behaviour can be tested without a screen.
 
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 
 use crate::audio::Audio;
+use crate::edit::{self, EditError};
 use crate::engine::{CUE_GRACE, Command, Label, Session, Summary};
+use crate::paths::Paths;
 use crate::routine::Routine;
-use crate::store::{Catalog, Source};
+use crate::store::{self, Catalog, Source};
+use crate::ui::dialog::PromptView;
 use crate::ui::menu::{self, Menu, MenuItem};
 use crate::ui::session::{Footer, SessionScreen};
 use crate::ui::{Action, Context, Theme, dialog, help, notice, summary};
@@ -33,7 +38,7 @@ pub enum Screen {
 }
 
 /// What the event loop must do after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// Leave the app normally.
@@ -44,6 +49,49 @@ pub enum Effect {
     Suspend,
     /// The safety notice was acknowledged for the first time: remember it.
     Acknowledged,
+    /// Run the user's editor on this file with the terminal handed over,
+    /// then report with [`App::edited`].
+    Edit(PathBuf),
+}
+
+/// What the id prompt is asking for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    New,
+    /// A copy of routine `id`.
+    Copy {
+        id: String,
+        name: String,
+    },
+}
+
+/// The id prompt: what was typed, and why the last try failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub purpose: PromptFor,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// Longest id the prompt takes ([`edit::validate_id`] allows 64).
+const PROMPT_MAX: usize = 80;
+
+/// A routine deleted in this run, kept for undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleted {
+    pub id: String,
+    pub name: String,
+    pub backup: PathBuf,
+}
+
+/// The file handed to the editor, and what it held before.
+#[derive(Debug, Clone)]
+struct Editing {
+    id: String,
+    path: PathBuf,
+    before: Option<Vec<u8>>,
+    /// What the message adds after the result (a copy made, a file created).
+    note: Option<String>,
 }
 
 pub struct App {
@@ -62,11 +110,21 @@ pub struct App {
     speed: u32,
     /// A routine to start once the safety notice is acknowledged.
     pub pending: Option<(String, Routine)>,
+    /// Where routine files live, and what was found there last.
+    paths: Paths,
+    catalog: Catalog,
+    /// The id prompt of `n` and `c` is up.
+    pub prompt: Option<Prompt>,
+    /// "Delete this routine?" is up for this id.
+    pub confirm_delete: Option<String>,
+    /// Deletes of this run, the last one last; `u` undoes them in turn.
+    pub deleted: Vec<Deleted>,
+    editing: Option<Editing>,
 }
 
-/// The menu's items from the catalog.
+/// The menu's items from the catalog, by name (ignoring case), then by id.
 pub fn menu_items(catalog: &Catalog) -> Vec<MenuItem> {
-    catalog
+    let mut items: Vec<MenuItem> = catalog
         .entries
         .iter()
         .map(|e| MenuItem {
@@ -76,13 +134,30 @@ pub fn menu_items(catalog: &Catalog) -> Vec<MenuItem> {
             path: e.path.clone(),
             routine: e.routine.clone().map_err(|p| p.to_string()),
         })
-        .collect()
+        .collect();
+    items.sort_by_cached_key(|i| (i.name.to_lowercase(), i.id.clone()));
+    items
 }
 
 impl App {
-    pub fn new(menu: Menu, audio: Audio, theme: Theme, speed: u32, show_notice: bool) -> App {
+    /// The menu shows `catalog`, loaded from `paths`, which edits and
+    /// reloads use.
+    pub fn new(
+        paths: Paths,
+        catalog: Catalog,
+        audio: Audio,
+        theme: Theme,
+        speed: u32,
+        show_notice: bool,
+    ) -> App {
         App {
-            menu,
+            menu: Menu::new(menu_items(&catalog)),
+            paths,
+            catalog,
+            prompt: None,
+            confirm_delete: None,
+            deleted: Vec::new(),
+            editing: None,
             screen: Screen::Menu,
             help: false,
             notice: show_notice,
@@ -104,6 +179,8 @@ impl App {
             return Context::Help;
         }
         match &self.screen {
+            Screen::Menu if self.prompt.is_some() => Context::Prompt,
+            Screen::Menu if self.confirm_delete.is_some() => Context::ConfirmDelete,
             Screen::Menu if self.menu.filtering => Context::Filter,
             Screen::Menu => Context::Menu,
             Screen::Session(r) if r.confirm_quit => Context::ConfirmQuit,
@@ -221,6 +298,13 @@ impl App {
             }
             Context::Session => self.session_action(action, now),
             Context::Menu | Context::Filter => return self.menu_action(action, now),
+            Context::Prompt => return self.prompt_action(action),
+            Context::ConfirmDelete => {
+                let id = self.confirm_delete.take();
+                if let (Some(id), Action::ConfirmDelete) = (id, action) {
+                    self.delete(&id);
+                }
+            }
         }
         Effect::None
     }
@@ -279,9 +363,215 @@ impl App {
             }
             Action::Back => return Effect::Exit,
             Action::Start => self.start_selected(now),
+            Action::Edit => return self.edit_selected(),
+            Action::New => self.open_prompt(PromptFor::New, String::new()),
+            Action::Copy => {
+                if let Some(item) = menu.selected_item() {
+                    let purpose = PromptFor::Copy {
+                        id: item.id.clone(),
+                        name: item.name.clone(),
+                    };
+                    let text = format!("{}-copy", item.id);
+                    self.open_prompt(purpose, text);
+                }
+            }
+            Action::Delete => match menu.selected_item() {
+                Some(item) if item.builtin => {
+                    self.message = Some("built-in routines cannot be deleted".into());
+                }
+                Some(item) => self.confirm_delete = Some(item.id.clone()),
+                None => {}
+            },
+            Action::Undo => self.undo(),
             _ => {}
         }
         Effect::None
+    }
+
+    /// Loads the routine files again and shows what is there now, keeping
+    /// the user's place. A running session keeps its own routine.
+    pub fn reload(&mut self) {
+        self.catalog = Catalog::load(&self.paths);
+        self.menu.set_items(menu_items(&self.catalog));
+    }
+
+    /// Selects routine `id`, clearing a filter that hides it.
+    fn select_showing(&mut self, id: &str) {
+        if self
+            .menu
+            .visible()
+            .iter()
+            .all(|&i| self.menu.items()[i].id != id)
+        {
+            self.menu.filter.clear();
+            self.menu.filtering = false;
+        }
+        self.menu.select(id);
+    }
+
+    fn open_prompt(&mut self, purpose: PromptFor, text: String) {
+        self.message = None;
+        self.menu.filtering = false;
+        self.prompt = Some(Prompt {
+            purpose,
+            text,
+            error: None,
+        });
+    }
+
+    fn prompt_action(&mut self, action: Action) -> Effect {
+        let Some(prompt) = &mut self.prompt else {
+            return Effect::None;
+        };
+        match action {
+            Action::PromptChar(c) => {
+                if prompt.text.chars().count() < PROMPT_MAX {
+                    prompt.text.push(c);
+                }
+                prompt.error = None;
+            }
+            Action::PromptBackspace => {
+                prompt.text.pop();
+                prompt.error = None;
+            }
+            Action::Back => self.prompt = None,
+            Action::PromptConfirm => {
+                let id = prompt.text.trim().to_string();
+                let made = match &prompt.purpose {
+                    PromptFor::New => edit::new_routine(&self.paths, &id),
+                    PromptFor::Copy { id: from, .. } => {
+                        edit::duplicate(&self.paths, &self.catalog, from, &id)
+                    }
+                };
+                match made {
+                    // The prompt stays, with the reason, for another try.
+                    Err(e) => prompt.error = Some(e.to_string()),
+                    Ok(path) => {
+                        let purpose = prompt.purpose.clone();
+                        self.prompt = None;
+                        self.reload();
+                        self.select_showing(&id);
+                        match purpose {
+                            // A new routine goes straight to the editor.
+                            PromptFor::New => {
+                                let note = format!("created {}", path.display());
+                                return self.begin_edit(id, path, Some(note));
+                            }
+                            PromptFor::Copy { id: from, .. } => {
+                                self.message = Some(format!(
+                                    "copied '{from}' to '{id}' ({}); e edits it",
+                                    path.display()
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// `e`: the user's file for the selected routine (a built-in is copied
+    /// first) goes to the editor.
+    fn edit_selected(&mut self) -> Effect {
+        let Some(id) = self.menu.selected_item().map(|i| i.id.clone()) else {
+            return Effect::None;
+        };
+        match edit::user_file(&self.paths, &self.catalog, &id) {
+            Ok((path, copied)) => {
+                let note = copied.then(|| {
+                    self.reload();
+                    self.select_showing(&id);
+                    format!(
+                        "the built-in was copied to {}, which now replaces it",
+                        path.display()
+                    )
+                });
+                self.begin_edit(id, path, note)
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                Effect::None
+            }
+        }
+    }
+
+    fn begin_edit(&mut self, id: String, path: PathBuf, note: Option<String>) -> Effect {
+        self.editing = Some(Editing {
+            id,
+            before: fs::read(&path).ok(),
+            path: path.clone(),
+            note,
+        });
+        Effect::Edit(path)
+    }
+
+    /// The editor of [`Effect::Edit`] is done (or could not start): reload,
+    /// select the routine, and say how it is now. The file is only read.
+    pub fn edited(&mut self, result: Result<(), EditError>) {
+        self.reload();
+        let Some(editing) = self.editing.take() else {
+            return;
+        };
+        self.select_showing(&editing.id);
+        let state = match result {
+            Err(e) => e.to_string(),
+            Ok(()) => {
+                let changed = fs::read(&editing.path).ok() != editing.before;
+                routine_state(&self.catalog, &editing.id, &editing.path, changed)
+            }
+        };
+        self.message = Some(match editing.note {
+            Some(note) => format!("{state} ({note})"),
+            None => state,
+        });
+    }
+
+    fn delete(&mut self, id: &str) {
+        let name = self
+            .catalog
+            .find(id)
+            .map_or(id.to_string(), |e| e.name().to_string());
+        match edit::delete(&self.paths, &self.catalog, id) {
+            Ok(backup) => {
+                self.message = Some(format!(
+                    "deleted '{name}'; u undoes; the backup is {}",
+                    backup.display()
+                ));
+                self.deleted.push(Deleted {
+                    id: id.to_string(),
+                    name,
+                    backup,
+                });
+                self.reload();
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+        self.menu.can_undo = !self.deleted.is_empty();
+    }
+
+    fn undo(&mut self) {
+        let Some(d) = self.deleted.pop() else {
+            self.message = Some("nothing to undo: no routine was deleted in this run".into());
+            return;
+        };
+        match edit::undelete(&self.paths, &d.id, &d.backup) {
+            Ok(path) => {
+                self.message = Some(format!("restored '{}' to {}", d.name, path.display()));
+                self.reload();
+                self.select_showing(&d.id);
+            }
+            Err(e) => {
+                self.message = Some(format!(
+                    "cannot restore '{}': {e} (the backup stays at {})",
+                    d.name,
+                    d.backup.display()
+                ));
+                self.deleted.push(d);
+            }
+        }
+        self.menu.can_undo = !self.deleted.is_empty();
     }
 
     fn start_selected(&mut self, now: Instant) {
@@ -307,7 +597,10 @@ impl App {
     pub fn draw(&self, frame: &mut Frame, now: Instant) {
         let theme = self.theme;
         match &self.screen {
-            Screen::Menu => menu::draw(frame, &self.menu, self.message.as_deref(), theme),
+            Screen::Menu => {
+                menu::draw(frame, &self.menu, self.message.as_deref(), theme);
+                self.draw_menu_dialogs(frame);
+            }
             Screen::Session(run) => {
                 let view = run.session.view(now);
                 let status = self.audio.status();
@@ -333,6 +626,40 @@ impl App {
         }
         if self.notice {
             notice::draw(frame, theme);
+        }
+    }
+
+    fn draw_menu_dialogs(&self, frame: &mut Frame) {
+        if let Some(p) = &self.prompt {
+            let question;
+            let (title, confirm) = match &p.purpose {
+                PromptFor::New => {
+                    question = "Id of the new routine:".to_string();
+                    ("New routine", "create and edit")
+                }
+                PromptFor::Copy { name, .. } => {
+                    question = format!("Copy \"{name}\" as:");
+                    ("Copy routine", "copy")
+                }
+            };
+            let view = PromptView {
+                title,
+                question: &question,
+                text: &p.text,
+                error: p.error.as_deref(),
+                confirm,
+            };
+            dialog::prompt(frame, &view, self.theme);
+        }
+        if let Some(id) = &self.confirm_delete {
+            if let Some(item) = self.menu.items().iter().find(|i| &i.id == id) {
+                let file = item
+                    .path
+                    .file_name()
+                    .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+                let builtin_returns = store::builtin_text(id).is_some();
+                dialog::confirm_delete(frame, &item.name, &file, builtin_returns, self.theme);
+            }
         }
     }
 
@@ -364,6 +691,24 @@ impl App {
             Screen::Session(r) => Some(r),
             _ => None,
         }
+    }
+}
+
+/// "saved: NAME, N exercises, M:SS", or the routine's first error.
+fn routine_state(catalog: &Catalog, id: &str, path: &Path, changed: bool) -> String {
+    let verb = if changed { "saved" } else { "unchanged" };
+    match catalog.find(id).map(|e| &e.routine) {
+        Some(Ok(r)) => {
+            let n = r.exercises.len();
+            format!(
+                "{verb}: {}, {n} exercise{}, {}",
+                r.name,
+                if n == 1 { "" } else { "s" },
+                crate::routine::planned(r).display()
+            )
+        }
+        Some(Err(problem)) => format!("{verb}, but invalid: {}:{problem}", path.display()),
+        None => format!("'{id}' is no longer in your routines ({})", path.display()),
     }
 }
 
@@ -406,13 +751,59 @@ mod tests {
     }
 
     fn app(items: Vec<MenuItem>) -> App {
-        App::new(
-            Menu::new(items),
+        let paths = Paths {
+            config_dir: "/nonexistent/limber-test/config".into(),
+            data_dir: "/nonexistent/limber-test/data".into(),
+        };
+        let mut a = App::new(
+            paths,
+            Catalog::default(),
             Audio::silent(SoundSettings::default()),
             Theme::MONO,
             1,
             false,
-        )
+        );
+        a.menu = Menu::new(items);
+        a
+    }
+
+    /// An app on real (temporary) directories, with the built-ins and
+    /// `files` (id, text) as the user's routines.
+    fn app_on_disk(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paths = Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        };
+        fs::create_dir_all(paths.routines_dir()).expect("mkdir");
+        for (id, text) in files {
+            fs::write(paths.routines_dir().join(format!("{id}.toml")), text).expect("write");
+        }
+        let catalog = Catalog::load(&paths);
+        let a = App::new(
+            paths,
+            catalog,
+            Audio::silent(SoundSettings::default()),
+            Theme::MONO,
+            1,
+            false,
+        );
+        (dir, a)
+    }
+
+    const MINE: &str = "name = \"Mine\"\n[[exercise]]\nname = \"Hold it\"\nhold = \"30s\"\n";
+
+    fn selected(a: &App) -> String {
+        a.menu
+            .selected_item()
+            .map(|i| i.id.clone())
+            .unwrap_or_default()
+    }
+
+    fn type_text(a: &mut App, text: &str) {
+        for c in text.chars() {
+            a.act(Action::PromptChar(c), Instant::now());
+        }
     }
 
     fn item(id: &str, routine: Result<Routine, String>) -> MenuItem {
@@ -479,5 +870,203 @@ mod tests {
         assert_eq!(a.act(Action::Back, t), Effect::None);
         assert_eq!(a.menu.visible().len(), 2);
         assert_eq!(a.act(Action::Back, t), Effect::Exit);
+    }
+
+    #[test]
+    fn the_menu_is_sorted_by_name_ignoring_case() {
+        let (_dir, a) = app_on_disk(&[
+            (
+                "zz",
+                "name = \"apple stretch\"\n[[exercise]]\nname = \"x\"\nhold = 5\n",
+            ),
+            (
+                "aa",
+                "name = \"Zebra\"\n[[exercise]]\nname = \"x\"\nhold = 5\n",
+            ),
+        ]);
+        let names: Vec<String> = a
+            .menu
+            .items()
+            .iter()
+            .map(|i| i.name.to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert_eq!(a.menu.items().first().map(|i| i.id.as_str()), Some("zz"));
+        assert_eq!(a.menu.items().last().map(|i| i.id.as_str()), Some("aa"));
+    }
+
+    #[test]
+    fn new_routine_prompt_edits_validates_and_opens_the_editor() {
+        let (_dir, mut a) = app_on_disk(&[("mine", MINE)]);
+        let t = Instant::now();
+        a.act(Action::New, t);
+        assert_eq!(a.context(), Context::Prompt);
+        type_text(&mut a, "my rout");
+        a.act(Action::PromptBackspace, t);
+        a.act(Action::PromptBackspace, t);
+        assert_eq!(a.prompt.as_ref().unwrap().text, "my ro");
+        // A space is not allowed: the prompt stays with the reason.
+        assert_eq!(a.act(Action::PromptConfirm, t), Effect::None);
+        let err = a.prompt.as_ref().unwrap().error.clone().unwrap();
+        assert!(err.contains("cannot be a routine id"), "{err}");
+        // Typing again clears the error.
+        a.act(Action::PromptBackspace, t);
+        assert_eq!(a.prompt.as_ref().unwrap().error, None);
+        // An existing file is refused too, and left alone.
+        for _ in 0..4 {
+            a.act(Action::PromptBackspace, t);
+        }
+        type_text(&mut a, "mine");
+        a.act(Action::PromptConfirm, t);
+        let err = a.prompt.as_ref().unwrap().error.clone().unwrap();
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(
+            fs::read_to_string(a.paths.routines_dir().join("mine.toml")).unwrap(),
+            MINE
+        );
+        // A good id: the file is made, selected, and goes to the editor.
+        for _ in 0..4 {
+            a.act(Action::PromptBackspace, t);
+        }
+        type_text(&mut a, "fresh");
+        let path = a.paths.routines_dir().join("fresh.toml");
+        assert_eq!(a.act(Action::PromptConfirm, t), Effect::Edit(path.clone()));
+        assert!(path.is_file());
+        assert_eq!(a.prompt, None);
+        assert_eq!(selected(&a), "fresh");
+        // The editor leaves it as it is: said so, with where it was made.
+        a.edited(Ok(()));
+        let msg = a.message.clone().unwrap();
+        assert!(msg.starts_with("unchanged: Fresh, 4 exercises"), "{msg}");
+        assert!(msg.contains("created"), "{msg}");
+    }
+
+    #[test]
+    fn esc_cancels_the_prompt_without_writing() {
+        let (dir, mut a) = app_on_disk(&[]);
+        let t = Instant::now();
+        a.act(Action::New, t);
+        type_text(&mut a, "nope");
+        a.act(Action::Back, t);
+        assert_eq!(a.context(), Context::Menu);
+        assert!(!dir.path().join("config/routines/nope.toml").exists());
+    }
+
+    #[test]
+    fn copy_is_prefilled_and_makes_a_user_routine() {
+        let (_dir, mut a) = app_on_disk(&[("mine", MINE)]);
+        let t = Instant::now();
+        a.menu.select("mine");
+        a.act(Action::Copy, t);
+        assert_eq!(a.prompt.as_ref().unwrap().text, "mine-copy");
+        assert_eq!(a.act(Action::PromptConfirm, t), Effect::None);
+        assert_eq!(a.prompt, None);
+        let copy = a.paths.routines_dir().join("mine-copy.toml");
+        assert_eq!(fs::read_to_string(copy).unwrap(), MINE);
+        assert_eq!(selected(&a), "mine-copy");
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap()
+                .contains("copied 'mine' to 'mine-copy'")
+        );
+    }
+
+    #[test]
+    fn delete_asks_first_keeps_a_backup_and_undo_puts_it_back() {
+        let (_dir, mut a) = app_on_disk(&[("mine", MINE)]);
+        let t = Instant::now();
+        let file = a.paths.routines_dir().join("mine.toml");
+        a.menu.select("mine");
+        a.act(Action::Delete, t);
+        assert_eq!(a.context(), Context::ConfirmDelete);
+        // Anything but yes keeps it.
+        a.act(Action::Back, t);
+        assert_eq!(a.context(), Context::Menu);
+        assert!(file.is_file());
+        a.act(Action::Delete, t);
+        a.act(Action::ConfirmDelete, t);
+        assert!(!file.exists());
+        assert!(a.menu.items().iter().all(|i| i.id != "mine"));
+        let backup = a.deleted.last().unwrap().backup.clone();
+        assert_eq!(fs::read_to_string(&backup).unwrap(), MINE);
+        let msg = a.message.clone().unwrap();
+        assert!(msg.contains(&backup.display().to_string()), "{msg}");
+        assert!(a.menu.can_undo);
+        a.act(Action::Undo, t);
+        assert_eq!(fs::read_to_string(&file).unwrap(), MINE);
+        assert_eq!(selected(&a), "mine");
+        assert!(!a.menu.can_undo);
+        a.act(Action::Undo, t);
+        assert!(a.message.as_deref().unwrap().starts_with("nothing to undo"));
+    }
+
+    #[test]
+    fn built_ins_cannot_be_deleted_and_edit_copies_them_first() {
+        let (_dir, mut a) = app_on_disk(&[]);
+        let t = Instant::now();
+        let id = store::BUILTIN[0].0;
+        a.menu.select(id);
+        a.act(Action::Delete, t);
+        assert_eq!(a.context(), Context::Menu);
+        assert_eq!(
+            a.message.as_deref(),
+            Some("built-in routines cannot be deleted")
+        );
+        let user = a.paths.routines_dir().join(format!("{id}.toml"));
+        assert_eq!(a.act(Action::Edit, t), Effect::Edit(user.clone()));
+        assert_eq!(fs::read_to_string(&user).unwrap(), store::BUILTIN[0].1);
+        // The editor rewrites it; the menu shows the user's copy.
+        fs::write(&user, MINE).unwrap();
+        a.edited(Ok(()));
+        let msg = a.message.clone().unwrap();
+        assert!(msg.starts_with("saved: Mine, 1 exercise, 0:"), "{msg}");
+        assert!(msg.contains("now replaces it"), "{msg}");
+        let item = a.menu.selected_item().unwrap();
+        assert_eq!(item.id, id);
+        assert!(!item.builtin);
+    }
+
+    #[test]
+    fn an_invalid_edit_shows_the_first_error_and_keeps_the_file() {
+        let (_dir, mut a) = app_on_disk(&[("mine", MINE)]);
+        let t = Instant::now();
+        a.menu.select("mine");
+        let path = a.paths.routines_dir().join("mine.toml");
+        assert_eq!(a.act(Action::Edit, t), Effect::Edit(path.clone()));
+        let broken = MINE.replace("hold", "hodl");
+        fs::write(&path, &broken).unwrap();
+        a.edited(Ok(()));
+        let msg = a.message.clone().unwrap();
+        assert!(msg.starts_with("saved, but invalid: "), "{msg}");
+        assert!(msg.contains("4:1"), "{msg}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+        assert!(a.menu.selected_item().unwrap().routine.is_err());
+        // An editor that cannot start says so.
+        a.act(Action::Edit, t);
+        a.edited(Err(EditError::EditorStart {
+            command: "nosuch".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        }));
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap()
+                .contains("cannot start the editor")
+        );
+    }
+
+    #[test]
+    fn a_reload_does_not_disturb_a_running_session() {
+        let (_dir, mut a) = app_on_disk(&[("mine", MINE)]);
+        let t = Instant::now();
+        a.menu.select("mine");
+        a.act(Action::Start, t);
+        fs::remove_file(a.paths.routines_dir().join("mine.toml")).unwrap();
+        a.reload();
+        assert_eq!(a.running().map(|r| r.name.as_str()), Some("Mine"));
+        assert!(a.menu.items().iter().all(|i| i.id != "mine"));
     }
 }

@@ -15,6 +15,10 @@ pub enum Context {
     Session,
     /// "Quit this session?" is on screen.
     ConfirmQuit,
+    /// Typing a routine id (new routine, copy) in the menu's prompt.
+    Prompt,
+    /// "Delete this routine?" is on screen.
+    ConfirmDelete,
     Summary,
     Help,
 }
@@ -41,6 +45,21 @@ pub enum Action {
     FilterBackspace,
     /// Keep the filter and go back to moving through the list.
     EndFilter,
+    /// Open the selected routine in the user's editor.
+    Edit,
+    /// Create a new routine (asks for its id).
+    New,
+    /// Copy the selected routine under a new id (asks for it).
+    Copy,
+    /// Delete the selected user routine (asks first).
+    Delete,
+    ConfirmDelete,
+    /// Put back the routine deleted last.
+    Undo,
+    // The id prompt (Esc is `Back`).
+    PromptChar(char),
+    PromptBackspace,
+    PromptConfirm,
     // Session.
     TogglePause,
     NextExercise,
@@ -84,9 +103,26 @@ pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
             K::Down | K::Char('j') => Some(A::Down),
             K::Enter => Some(A::Start),
             K::Char('/') => Some(A::BeginFilter),
+            K::Char('e') => Some(A::Edit),
+            K::Char('n') => Some(A::New),
+            K::Char('c') => Some(A::Copy),
+            K::Char('D') => Some(A::Delete),
+            K::Char('u') => Some(A::Undo),
             K::Char('?') => Some(A::Help),
             K::Char('q') | K::Esc => Some(A::Back),
             _ => None,
+        },
+        Context::Prompt => match key.code {
+            K::Enter => Some(A::PromptConfirm),
+            K::Esc => Some(A::Back),
+            K::Backspace => Some(A::PromptBackspace),
+            K::Char(c) => Some(A::PromptChar(c)),
+            _ => None,
+        },
+        // A delete needs an explicit yes; Enter keeps the routine (y/N).
+        Context::ConfirmDelete => match key.code {
+            K::Char('y') | K::Char('Y') => Some(A::ConfirmDelete),
+            _ => Some(A::Back),
         },
         Context::Filter => match key.code {
             K::Up => Some(A::Up),
@@ -181,5 +217,38 @@ mod tests {
             action(Context::Filter, press(KeyCode::Char('q'))),
             Some(Action::FilterChar('q'))
         );
+    }
+
+    #[test]
+    fn menu_editing_keys_prompt_and_delete_confirmation() {
+        let m = Context::Menu;
+        assert_eq!(action(m, press(KeyCode::Char('e'))), Some(Action::Edit));
+        assert_eq!(action(m, press(KeyCode::Char('n'))), Some(Action::New));
+        assert_eq!(action(m, press(KeyCode::Char('c'))), Some(Action::Copy));
+        assert_eq!(action(m, press(KeyCode::Char('u'))), Some(Action::Undo));
+        assert_eq!(action(m, press(KeyCode::Char('d'))), None, "lower-case d");
+        let shift_d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+        assert_eq!(action(m, shift_d), Some(Action::Delete));
+        let p = Context::Prompt;
+        assert_eq!(
+            action(p, press(KeyCode::Char('q'))),
+            Some(Action::PromptChar('q'))
+        );
+        assert_eq!(
+            action(p, press(KeyCode::Enter)),
+            Some(Action::PromptConfirm)
+        );
+        assert_eq!(
+            action(p, press(KeyCode::Backspace)),
+            Some(Action::PromptBackspace)
+        );
+        assert_eq!(action(p, press(KeyCode::Esc)), Some(Action::Back));
+        let d = Context::ConfirmDelete;
+        assert_eq!(
+            action(d, press(KeyCode::Char('y'))),
+            Some(Action::ConfirmDelete)
+        );
+        assert_eq!(action(d, press(KeyCode::Enter)), Some(Action::Back));
+        assert_eq!(action(d, press(KeyCode::Char('n'))), Some(Action::Back));
     }
 }

@@ -35,6 +35,8 @@ pub struct Menu {
     pub filter: String,
     /// True while the user is typing the filter.
     pub filtering: bool,
+    /// A delete can be undone: the footer shows `u`.
+    pub can_undo: bool,
 }
 
 impl Menu {
@@ -195,6 +197,46 @@ fn invalid_preview(item: &MenuItem, error: &str, theme: Theme) -> Vec<Line<'stat
     ]
 }
 
+/// The footer's key hints. The least needed go first when they do not fit
+/// on one line (`?` lists every key); start, help and quit always stay.
+fn footer_keys(menu: &Menu, width: u16) -> Vec<(&'static str, &'static str)> {
+    if menu.filtering {
+        return vec![("type", "filter"), ("Enter", "done"), ("Esc", "clear")];
+    }
+    // (key, action, drop order: lower goes first; 0 never goes)
+    let all = [
+        ("↑↓", "move", 1),
+        ("Enter", "start", 0),
+        ("/", "filter", 7),
+        ("e", "edit", 5),
+        ("n", "new", 3),
+        ("c", "copy", 2),
+        ("D", "delete", 4),
+        ("u", "undo", 6),
+        ("?", "help", 0),
+        ("q", "quit", 0),
+    ];
+    let mut keys: Vec<_> = all
+        .into_iter()
+        .filter(|&(k, _, _)| k != "u" || menu.can_undo)
+        .collect();
+    let fits = |keys: &[(&str, &str, u8)]| {
+        let len: usize = keys
+            .iter()
+            .map(|(k, a, _)| k.chars().count() + 1 + a.chars().count())
+            .sum::<usize>()
+            + 2 * keys.len().saturating_sub(1);
+        len <= usize::from(width)
+    };
+    for order in 1..=7 {
+        if fits(&keys) {
+            break;
+        }
+        keys.retain(|&(_, _, o)| o != order);
+    }
+    keys.into_iter().map(|(k, a, _)| (k, a)).collect()
+}
+
 pub fn draw(frame: &mut Frame, menu: &Menu, message: Option<&str>, theme: Theme) {
     if widgets::too_small(frame, theme) {
         return;
@@ -208,22 +250,12 @@ pub fn draw(frame: &mut Frame, menu: &Menu, message: Option<&str>, theme: Theme)
         theme.title(),
     );
 
-    let mut keys = vec![
-        ("↑↓/jk", "move"),
-        ("Enter", "start"),
-        ("/", "filter"),
-        ("?", "help"),
-        ("q", "quit"),
-    ];
-    if menu.filtering {
-        keys = vec![("type", "filter"), ("Enter", "done"), ("Esc", "clear")];
-    }
-    let keys = widgets::key_hints(&keys, theme);
+    let keys = widgets::key_hints(&footer_keys(menu, area.width), theme);
     let key_rows = widgets::wrapped_height(&widgets::plain(&keys), area.width).max(1);
-    let mut bottom = area.bottom() - key_rows;
+    let mut bottom = area.bottom().saturating_sub(key_rows);
     frame.render_widget(
         Paragraph::new(Line::from(keys)).wrap(Wrap { trim: true }),
-        Rect::new(area.x, bottom, area.width, key_rows),
+        Rect::new(area.x, bottom, area.width, key_rows.min(area.height)),
     );
     let status = message.map(str::to_string).or_else(|| {
         (menu.filtering || !menu.filter.is_empty()).then(|| {
@@ -232,18 +264,29 @@ pub fn draw(frame: &mut Frame, menu: &Menu, message: Option<&str>, theme: Theme)
         })
     });
     if let Some(status) = status {
-        bottom -= 1;
+        // A long message (a path, an error) may take up to three rows, as
+        // long as the list keeps room for a few lines.
+        let room = bottom.saturating_sub(area.y + 4).max(1);
+        let rows = widgets::wrapped_height(&status, area.width).clamp(1, 3.min(room));
+        bottom = bottom.saturating_sub(rows);
         let style = if message.is_some() {
             theme.warning()
         } else {
             theme.title()
         };
         frame.render_widget(
-            Paragraph::new(status).style(style),
-            Rect::new(area.x, bottom, area.width, 1),
+            Paragraph::new(status)
+                .style(style)
+                .wrap(Wrap { trim: true }),
+            Rect::new(area.x, bottom, area.width, rows),
         );
     }
-    let body = Rect::new(area.x, area.y + 1, area.width, bottom - area.y - 1);
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        bottom.saturating_sub(area.y + 1),
+    );
 
     let (list_area, preview_area) = if body.width >= 60 {
         let w = (body.width / 3).max(26);

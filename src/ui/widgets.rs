@@ -158,6 +158,47 @@ pub fn dialog(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, theme: 
     );
 }
 
+/// Like [`dialog`], but at most `max_width` columns wide: longer lines wrap
+/// and the box grows in height to hold them.
+pub fn dialog_wrapped(
+    frame: &mut Frame,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    max_width: u16,
+    theme: Theme,
+) {
+    let area = frame.area();
+    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(content_width + 4)
+        .unwrap_or(u16::MAX)
+        .max(title.chars().count() as u16 + 4)
+        .min(max_width)
+        .min(area.width);
+    let inner = width.saturating_sub(2);
+    let rows: u16 = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, inner).max(1)
+        })
+        .fold(0u16, u16::saturating_add);
+    let height = rows.saturating_add(2).min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let block = ratatui::widgets::Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .border_type(ratatui::widgets::BorderType::Plain);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
