@@ -354,9 +354,10 @@ impl App {
             Action::FilterBackspace => menu.pop_filter(),
             Action::EndFilter => menu.filtering = false,
             Action::Back if menu.filtering => {
+                // The routine selected in the filtered list stays selected.
+                let keep = menu.selected_item().map(|i| i.id.clone());
                 menu.filtering = false;
                 menu.filter.clear();
-                let keep = menu.selected_item().map(|i| i.id.clone());
                 if let Some(id) = keep {
                     menu.select(&id);
                 }
@@ -869,6 +870,7 @@ mod tests {
         assert_eq!(a.menu.visible().len(), 1);
         assert_eq!(a.act(Action::Back, t), Effect::None);
         assert_eq!(a.menu.visible().len(), 2);
+        assert_eq!(selected(&a), "b", "the filtered choice stays selected");
         assert_eq!(a.act(Action::Back, t), Effect::Exit);
     }
 
