@@ -217,7 +217,8 @@ fn load_override(dir: &Path, name: &'static str, warnings: &mut Vec<String>) -> 
     None
 }
 
-/// "cannot use <path>: <why>; playing the built-in <name> sound instead".
+/// "playing the built-in <name> sound: cannot use <file> (<why>)": the
+/// outcome first, so it still reads when a narrow window cuts the line.
 fn override_warning(path: &Path, name: &str, reason: &str) -> String {
     let reason = reason.trim_end_matches('.');
     let mut chars = reason.chars();
@@ -225,8 +226,9 @@ fn override_warning(path: &Path, name: &str, reason: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::from("unknown error"),
     };
-    format!(
-        "cannot use {}: {reason}; playing the built-in {name} sound instead",
-        path.display()
-    )
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    format!("playing the built-in {name} sound: cannot use {file} ({reason})")
 }
