@@ -281,7 +281,7 @@ fn an_unreadable_override_warns() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("finished.wav: it is not a file"))
+            .any(|w| w.contains("cannot use finished.wav (it is not a file)"))
     );
     assert!(warnings.iter().any(|w| w.contains("last-rep.wav")));
     play_all(&mut audio, &[Cue::Finished, Cue::LastRep]);
