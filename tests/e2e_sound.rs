@@ -67,7 +67,11 @@ fn without_a_device_the_session_runs_silently_and_nothing_prints_over_it() {
     );
     let raw = String::from_utf8_lossy(&t.raw);
     assert!(!raw.contains("ALSA lib"), "ALSA wrote to the terminal");
-    assert!(t.screen().contains("1 completed, 0 skipped, 0 cut short"), "{}", t.screen());
+    let summary = t.wait_text("(of 1)");
+    assert!(
+        summary.contains("1 completed, 0 skipped, 0 cut short"),
+        "{summary}"
+    );
     t.send("x");
     t.wait_text("choose a routine");
     t.send("q");
