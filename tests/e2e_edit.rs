@@ -266,3 +266,35 @@ fn the_idle_menu_with_its_watcher_does_not_wake_up() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn ctrl_c_and_ctrl_z_in_the_editor_belong_to_the_editor() {
+    let home = Home::new();
+    fs::write(home.routines().join("tune.toml"), TUNE).unwrap();
+    // Ctrl-Z in an editor stops its whole process group (as vi does); then
+    // a Ctrl-C for the whole group ends the editor (a shell script's default).
+    let editor = script(&home, "editor.sh", "kill -TSTP 0\nkill -INT 0\nsleep 5");
+    let mut t = spawn_with_editor(&home, &editor, 100, 30);
+    t.wait_text("choose a routine");
+    t.send("/tune\r");
+    t.wait_text("Planned time: 0:30");
+    t.send("e");
+    // limber stops along with the editor, so the shell gets the terminal.
+    let end = std::time::Instant::now() + common::DEFAULT_TIMEOUT;
+    while t.proc_state() != 'T' {
+        assert!(
+            std::time::Instant::now() < end,
+            "limber did not stop with its editor"
+        );
+        t.read_for(Duration::from_millis(20));
+    }
+    // `fg`: the shell continues the whole group.
+    // SAFETY: signalling our own child's process group (it leads a session).
+    assert_eq!(unsafe { libc::kill(-t.pid(), libc::SIGCONT) }, 0);
+    // The editor's Ctrl-C ended the editor, not limber.
+    t.wait_text("failed (signal: 2 (SIGINT))");
+    assert!(t.parser.screen().alternate_screen());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}

@@ -5,6 +5,7 @@
 //! nothing polls.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
 use std::thread;
 use std::time::Duration;
@@ -65,14 +66,99 @@ pub fn spawn_input(tx: Sender<Event>) -> io::Result<Input> {
     Ok(Input { gate })
 }
 
+/// True while another program (the editor) has the terminal.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+/// A SIGINT / SIGTSTP meant for that program arrived: the signal thread,
+/// which may read it only after the program ended, lets it pass.
+static SWALLOWED_INT: AtomicBool = AtomicBool::new(false);
+static SWALLOWED_TSTP: AtomicBool = AtomicBool::new(false);
+
+/// Runs `f` with the terminal handed to another program, which owns the
+/// keyboard's signals meanwhile: its Ctrl-C is not ours (an editor may use
+/// it, or be ended by it), and its Ctrl-Z, which stops the whole process
+/// group, stops limber too, so that the shell gets the terminal back and
+/// `fg` continues both.
+pub fn handed_over<R>(f: impl FnOnce() -> R) -> R {
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    let r = f();
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    r
+}
+
+/// Blocks SIGINT and SIGTSTP in the calling thread while alive, so that the
+/// threads started meanwhile (which inherit the mask) never take them: the
+/// kernel then runs their handlers on the main thread. While it waits for
+/// the editor, that means before the wait returns, so the handler sees that
+/// the terminal is still handed over, whatever the scheduler does.
+pub struct MainThreadSignals {
+    old: libc::sigset_t,
+}
+
+impl MainThreadSignals {
+    pub fn block() -> MainThreadSignals {
+        // SAFETY: plain sigset manipulation on stack storage; pthread_sigmask
+        // only changes this thread's mask.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, SIGINT);
+            libc::sigaddset(&mut set, SIGTSTP);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+            MainThreadSignals { old }
+        }
+    }
+}
+
+impl Drop for MainThreadSignals {
+    fn drop(&mut self) {
+        // SAFETY: restores the mask saved in `block`, on the same thread.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut());
+        }
+    }
+}
+
+/// Decides, in the signal handler itself, what belongs to the editor: the
+/// signal thread may run late, after the editor has ended.
+fn register_hand_over_handlers() -> io::Result<()> {
+    // SAFETY: the actions only touch atomics and call raise(), both
+    // async-signal-safe. They are registered before the iterator's, so they
+    // run first on each delivery.
+    unsafe {
+        signal_hook::low_level::register(SIGINT, || {
+            if HANDED_OVER.load(Ordering::SeqCst) {
+                SWALLOWED_INT.store(true, Ordering::SeqCst);
+            }
+        })?;
+        signal_hook::low_level::register(SIGTSTP, || {
+            if HANDED_OVER.load(Ordering::SeqCst) {
+                SWALLOWED_TSTP.store(true, Ordering::SeqCst);
+                // The terminal is already the shell's: just stop.
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+            }
+        })?;
+    }
+    Ok(())
+}
+
 /// Starts the signal thread (SIGWINCH comes through crossterm as a resize).
 pub fn spawn_signals(tx: Sender<Event>) -> io::Result<signal_hook::iterator::Handle> {
+    register_hand_over_handlers()?;
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP])?;
     let handle = signals.handle();
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for sig in signals.forever() {
+                let swallowed = match sig {
+                    SIGINT => SWALLOWED_INT.swap(false, Ordering::SeqCst),
+                    SIGTSTP => SWALLOWED_TSTP.swap(false, Ordering::SeqCst),
+                    _ => false,
+                };
+                if swallowed {
+                    continue;
+                }
                 let ev = if sig == SIGTSTP {
                     Event::Stop
                 } else {

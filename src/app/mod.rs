@@ -92,6 +92,9 @@ pub fn run(opts: Options) -> Result<(), Error> {
         .map(|()| data_dir.join("limber.log"));
     // Signals first: from the first frame on, a SIGTERM must find a handler.
     let (tx, rx) = mpsc::channel();
+    // Every thread started from here to the event loop leaves Ctrl-C and
+    // Ctrl-Z to the main thread (see `MainThreadSignals`).
+    let main_only = events::MainThreadSignals::block();
     let signals = events::spawn_signals(tx.clone())?;
     let mut tui = Tui::enter(log.as_deref())?;
     let clock = VirtualClock::new(Instant::now(), speed);
@@ -132,6 +135,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
     .map_err(|e| app.message = Some(format!("{e}; the menu will not follow changes on disk")))
     .ok();
     let input = events::spawn_input(tx)?;
+    drop(main_only);
     let result = event_loop(&mut tui, &mut app, &clock, &rx, &input, &data_dir);
     signals.close();
     drop(tui);
@@ -197,7 +201,9 @@ fn event_loop(
                         // The input thread is parked until `resume` below,
                         // so the editor alone reads the terminal.
                         let editor = edit::editor_command();
-                        let result = tui.step_aside(|| edit::run_editor(&editor, &path))?;
+                        let result = tui.step_aside(|| {
+                            events::handed_over(|| edit::run_editor(&editor, &path))
+                        })?;
                         app.edited(result);
                     }
                     Effect::Exit | Effect::Interrupt => return Ok(()),
