@@ -138,6 +138,38 @@ fn menu_in_a_small_window_stacks_list_and_preview() {
 }
 
 #[test]
+fn routines_of_the_same_name_show_their_ids() {
+    let mut list = items();
+    let mut copy = list[0].clone();
+    copy.id = "sciatica-relief-copy".into();
+    list.insert(1, copy);
+    let m = Menu::new(list);
+    let t = render(80, 24, |f| menu::draw(f, &m, None, Theme::MONO));
+    let rows: Vec<String> = (1..5)
+        .map(|y| {
+            (0..26)
+                .map(|x| t.backend().buffer()[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "┌ Routines ──────────────┐",
+            "│> sciatica-relief       │",
+            "│  sciatica-relief-copy  │",
+            "│  broken [invalid]      │",
+        ]
+    );
+    // With room, both the name and the id.
+    let t = render(150, 24, |f| menu::draw(f, &m, None, Theme::MONO));
+    let row: String = (0..50)
+        .map(|x| t.backend().buffer()[(x, 3)].symbol().to_string())
+        .collect();
+    assert_eq!(row, "│  Sciatica relief (sciatica-relief-copy)        │");
+}
+
+#[test]
 fn menu_reload_keeps_the_selected_routine() {
     let mut m = Menu::new(items());
     m.select("walk");

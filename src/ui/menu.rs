@@ -306,17 +306,33 @@ pub fn draw(frame: &mut Frame, menu: &Menu, message: Option<&str>, theme: Theme)
     };
 
     let visible = menu.visible();
+    // Routines of the same name (a copy before it is renamed) show their
+    // ids too, or only their ids when both do not fit.
+    let same_name = |item: &MenuItem| {
+        menu.items
+            .iter()
+            .filter(|o| o.name.to_lowercase() == item.name.to_lowercase())
+            .count()
+            > 1
+    };
+    let room = usize::from(list_area.width.saturating_sub(3));
     let rows: Vec<ListItem> = visible
         .iter()
         .map(|&i| {
             let item = &menu.items[i];
-            match &item.routine {
-                Ok(_) => ListItem::new(format!(" {}", item.name)),
-                Err(_) => ListItem::new(Line::from(vec![
-                    Span::raw(format!(" {} ", item.name)),
-                    Span::styled("[invalid]", theme.error()),
-                ])),
+            let mut spans = vec![Span::raw(format!(" {}", item.name))];
+            if same_name(item) && item.name != item.id {
+                let both = item.name.chars().count() + item.id.chars().count() + 4;
+                if both <= room {
+                    spans.push(Span::styled(format!(" ({})", item.id), theme.dim()));
+                } else {
+                    spans = vec![Span::raw(format!(" {}", item.id))];
+                }
             }
+            if item.routine.is_err() {
+                spans.push(Span::styled(" [invalid]", theme.error()));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let list_block = Block::bordered().title(" Routines ");
