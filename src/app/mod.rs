@@ -1,8 +1,9 @@
 //! The interactive app: terminal lifecycle, the event loop, input to commands.
 //!
-//! The loop sleeps until the session's next deadline, a key, a resize or a
-//! signal, whichever comes first; it never ticks on its own. It redraws only
-//! when what is shown changed, and ratatui writes only the changed cells.
+//! The loop sleeps until the session's next deadline, a key, a resize, a
+//! signal or a change to the routine files, whichever comes first; it never
+//! ticks on its own. It redraws only when what is shown changed, and
+//! ratatui writes only the changed cells.
 
 pub mod clock;
 pub mod events;
@@ -129,11 +130,17 @@ pub fn run(opts: Options) -> Result<(), Error> {
 
     // Live reload. The watcher sleeps until the OS reports a change.
     let watch_tx = tx.clone();
-    let _watch = watch::watch_routines(&opts.paths.routines_dir(), move || {
+    let watched = watch::watch_routines(&opts.paths.routines_dir(), move || {
         let _ = watch_tx.send(Event::RoutinesChanged);
-    })
-    .map_err(|e| app.message = Some(format!("{e}; the menu will not follow changes on disk")))
-    .ok();
+    });
+    // Kept alive until the app ends; without it the menu still works.
+    let _watch = match watched {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.message = Some(format!("{e}; the menu will not follow changes on disk"));
+            None
+        }
+    };
     let input = events::spawn_input(tx)?;
     drop(main_only);
     let result = event_loop(&mut tui, &mut app, &clock, &rx, &input, &data_dir);
