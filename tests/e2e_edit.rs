@@ -298,3 +298,33 @@ fn ctrl_c_and_ctrl_z_in_the_editor_belong_to_the_editor() {
     assert_eq!(t.wait_exit(), 0);
     t.assert_restored();
 }
+
+#[test]
+fn a_running_session_is_not_disturbed_and_the_menu_is_current_after_it() {
+    let home = Home::new();
+    let file = home.routines().join("steady.toml");
+    let text = "name = \"Steady\"\n[[exercise]]\nname = \"Steady hold\"\nhold = \"5m\"\nprepare = \"1s\"\n";
+    fs::write(&file, text).unwrap();
+    let mut t = Term::spawn(&home, &["run", "steady", "--no-sound"], 100, 30);
+    t.wait_text("Steady hold");
+    fs::write(&file, text.replace("Steady hold", "Changed hold")).unwrap();
+    // Long enough for the reload to have happened: the session shows no sign of it.
+    t.read_for(Duration::from_millis(800));
+    let screen = t.screen();
+    assert!(
+        screen.contains("Steady hold") && !screen.contains("Changed"),
+        "{screen}"
+    );
+    t.send("q");
+    t.wait_text("Quit this session");
+    t.send("y");
+    t.wait_text("Session ended early");
+    t.send(" ");
+    // Back in the menu, the routine is as it is on disk now.
+    let screen = t.wait_for("the menu with the changed routine", |s| {
+        s.contains("choose a routine") && s.contains("Changed hold")
+    });
+    assert!(!screen.contains("Steady hold"), "{screen}");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -86,17 +86,23 @@ pub fn run(opts: Options) -> Result<(), Error> {
     }
     let speed = opts.speed.clamp(1, 100);
     let data_dir = opts.paths.data_dir.clone();
+    let (tx, rx) = mpsc::channel();
+    // Every thread started from here to the event loop leaves Ctrl-C and
+    // Ctrl-Z to the main thread (see `MainThreadSignals`).
+    let main_only = events::MainThreadSignals::block();
+    // Signals first: from the first frame on, a SIGTERM must find a handler.
+    let signals = events::spawn_signals(tx.clone())?;
+    // Live reload: watching starts before the files are read, so no change
+    // falls between the two. The watcher sleeps until the OS reports one.
+    let watch_tx = tx.clone();
+    let watched = watch::watch_routines(&opts.paths.routines_dir(), move || {
+        let _ = watch_tx.send(Event::RoutinesChanged);
+    });
     let catalog = Catalog::load(&opts.paths);
     let first_run = !notice::acknowledged(&data_dir);
     let log = std::fs::create_dir_all(&data_dir)
         .ok()
         .map(|()| data_dir.join("limber.log"));
-    // Signals first: from the first frame on, a SIGTERM must find a handler.
-    let (tx, rx) = mpsc::channel();
-    // Every thread started from here to the event loop leaves Ctrl-C and
-    // Ctrl-Z to the main thread (see `MainThreadSignals`).
-    let main_only = events::MainThreadSignals::block();
-    let signals = events::spawn_signals(tx.clone())?;
     let mut tui = Tui::enter(log.as_deref())?;
     let clock = VirtualClock::new(Instant::now(), speed);
 
@@ -111,6 +117,14 @@ pub fn run(opts: Options) -> Result<(), Error> {
         first_run,
     );
     app.message = warning;
+    // Kept alive until the app ends; without it the menu still works.
+    let _watch = match watched {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.message = Some(format!("{e}; the menu will not follow changes on disk"));
+            None
+        }
+    };
     if let Some((id, routine)) = opts.start {
         app.menu.select(&id);
         let name = routine.name.clone();
@@ -128,19 +142,6 @@ pub fn run(opts: Options) -> Result<(), Error> {
     audio.set_muted(!opts.sound);
     app.audio = audio;
 
-    // Live reload. The watcher sleeps until the OS reports a change.
-    let watch_tx = tx.clone();
-    let watched = watch::watch_routines(&opts.paths.routines_dir(), move || {
-        let _ = watch_tx.send(Event::RoutinesChanged);
-    });
-    // Kept alive until the app ends; without it the menu still works.
-    let _watch = match watched {
-        Ok(w) => Some(w),
-        Err(e) => {
-            app.message = Some(format!("{e}; the menu will not follow changes on disk"));
-            None
-        }
-    };
     let input = events::spawn_input(tx)?;
     drop(main_only);
     let result = event_loop(&mut tui, &mut app, &clock, &rx, &input, &data_dir);
