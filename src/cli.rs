@@ -17,7 +17,8 @@ use crate::store::{self, Catalog, Entry};
 /// A terminal coach for stretching and strengthening routines.
 ///
 /// Run without a command to pick a routine from the menu. limber is a timer,
-/// not medical advice: see the safety notice in the README.
+/// not medical advice: it shows a safety notice when it first starts, and
+/// again from its help screen (`?`).
 #[derive(Debug, Parser)]
 #[command(name = "limber", version, about, long_about)]
 pub struct Cli {
