@@ -141,7 +141,8 @@ pub fn user_file(paths: &Paths, catalog: &Catalog, id: &str) -> Result<(PathBuf,
     Ok((path, true))
 }
 
-/// Copies routine `id` (built-in or the user's) to a new user routine `new_id`.
+/// Copies routine `id` (built-in or the user's) to a new user routine
+/// `new_id`, named after the new id so the two can be told apart.
 pub fn duplicate(
     paths: &Paths,
     catalog: &Catalog,
@@ -159,8 +160,28 @@ pub fn duplicate(
         Source::User => fs::read_to_string(&entry.path).map_err(io_err(&entry.path))?,
     };
     let path = paths.routines_dir().join(format!("{new_id}.toml"));
-    create_atomic(&path, new_id, text.as_bytes())?;
+    create_atomic(&path, new_id, renamed(&text, &title(new_id)).as_bytes())?;
     Ok(path)
+}
+
+/// `text` with its top-level `name` value replaced; everything else (comments,
+/// layout) is kept byte for byte. Text without a readable name is kept whole.
+fn renamed(text: &str, name: &str) -> String {
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return text.to_string();
+    };
+    let span = doc
+        .get_ref()
+        .iter()
+        .find(|(k, v)| k.get_ref() == "name" && v.get_ref().is_str())
+        .map(|(_, v)| v.span());
+    match span {
+        Some(span) => {
+            let quoted = toml::Value::String(name.to_string()).to_string();
+            format!("{}{quoted}{}", &text[..span.start], &text[span.end..])
+        }
+        None => text.to_string(),
+    }
 }
 
 /// Deletes the user's routine `id`, keeping a backup under the data
@@ -373,6 +394,22 @@ mod tests {
             assert!(text.contains(key), "starter lacks {key}");
         }
         assert!(text.starts_with("#:schema ../routine.schema.json\n"));
+    }
+
+    #[test]
+    fn a_copy_is_renamed_and_otherwise_identical() {
+        let text =
+            "# mine\nname = \"Old \\\"one\\\"\" # keep\n[[exercise]]\nname = \"E\"\nhold = 5\n";
+        let copy = renamed(text, "New \"one\"");
+        assert_eq!(
+            copy,
+            "# mine\nname = 'New \"one\"' # keep\n[[exercise]]\nname = \"E\"\nhold = 5\n"
+        );
+        assert_eq!(
+            crate::routine::parse(&copy).expect("valid").name,
+            "New \"one\""
+        );
+        assert_eq!(renamed("not = [toml", "X"), "not = [toml");
     }
 
     #[test]

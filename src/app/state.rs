@@ -966,7 +966,11 @@ mod tests {
         assert_eq!(a.act(Action::PromptConfirm, t), Effect::None);
         assert_eq!(a.prompt, None);
         let copy = a.paths.routines_dir().join("mine-copy.toml");
-        assert_eq!(fs::read_to_string(copy).unwrap(), MINE);
+        // The copy is named after its id, so the menu tells the two apart.
+        assert_eq!(
+            fs::read_to_string(copy).unwrap(),
+            MINE.replace("\"Mine\"", "\"Mine copy\"")
+        );
         assert_eq!(selected(&a), "mine-copy");
         assert!(
             a.message
