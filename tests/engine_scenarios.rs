@@ -572,3 +572,36 @@ fn far_future_deadlines_do_not_overflow() {
     d.cmd(Command::Quit, secs(2));
     assert!(d.session.is_finished());
 }
+
+#[test]
+fn the_number_of_ticking_seconds_can_be_set() {
+    // (ticks asked for, the `left` values heard in a 10 s hold and its 6 s prepare)
+    let cases: [(u32, &[u32], &[u32]); 4] = [
+        (3, &[3, 2, 1], &[3, 2, 1]),
+        (5, &[5, 4, 3, 2, 1], &[5, 4, 3, 2, 1]),
+        (0, &[], &[]),
+        (99, &[10, 9, 8, 7, 6, 5, 4, 3, 2, 1], &[6, 5, 4, 3, 2, 1]),
+    ];
+    for (ticks, hold, prepare) in cases {
+        let mut d = Driver::new(routine(vec![with(hold_ex(10), 1, Sides::None, 0, 6)]));
+        d.session.set_ticks(ticks);
+        d.run(1000);
+        let heard = |pick: fn(&Cue) -> Option<u32>| -> Vec<u32> {
+            d.log.iter().filter_map(|(_, c)| pick(c)).collect()
+        };
+        let get_ready = heard(|c| match c {
+            Cue::GetReadyTick { left } => Some(*left),
+            _ => None,
+        });
+        let last_seconds = heard(|c| match c {
+            Cue::LastSecondsTick { left } => Some(*left),
+            _ => None,
+        });
+        assert_eq!(get_ready, prepare, "prepare ticks, set_ticks({ticks})");
+        assert_eq!(last_seconds, hold, "hold ticks, set_ticks({ticks})");
+    }
+}
+
+fn hold_ex(seconds: u64) -> limber::routine::Exercise {
+    hold("Hold", seconds)
+}

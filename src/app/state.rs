@@ -194,6 +194,7 @@ impl App {
         let planned = crate::routine::planned(&routine).total;
         let mut session = Session::new(routine, now);
         session.set_cue_grace(CUE_GRACE.saturating_mul(self.speed));
+        session.set_ticks(u32::from(self.audio.settings().tick_seconds));
         self.screen = Screen::Session(Box::new(Running {
             session,
             name,
@@ -790,6 +791,48 @@ mod tests {
             false,
         );
         (dir, a)
+    }
+
+    #[test]
+    fn the_configured_ticking_seconds_reach_the_session() {
+        use crate::audio::Recording;
+        use crate::routine::{Exercise, Sides, Work};
+        let recording = Recording::new();
+        let settings = SoundSettings {
+            tick_seconds: 5,
+            ..SoundSettings::default()
+        };
+        let audio = Audio::with_output(settings, Box::new(recording.clone()), None);
+        let paths = Paths {
+            config_dir: "/nonexistent/limber-test/config".into(),
+            data_dir: "/nonexistent/limber-test/data".into(),
+        };
+        let mut a = App::new(paths, Catalog::default(), audio, Theme::MONO, 1, false);
+        let routine = Routine {
+            name: "R".into(),
+            description: None,
+            exercises: vec![Exercise {
+                name: "Hold".into(),
+                instructions: None,
+                work: Work::Hold(Duration::from_secs(10)),
+                sets: 1,
+                sides: Sides::None,
+                rest: Duration::ZERO,
+                prepare: Duration::ZERO,
+            }],
+        };
+        let t0 = Instant::now();
+        a.start("R".into(), routine, t0);
+        for s in 0..=10 {
+            a.tick(t0 + Duration::from_secs(s));
+        }
+        assert!(a.audio.flush(Duration::from_secs(5)), "audio thread stuck");
+        let ticks = recording
+            .names()
+            .iter()
+            .filter(|n| **n == "last-seconds")
+            .count();
+        assert_eq!(ticks, 5, "{:?}", recording.names());
     }
 
     const MINE: &str = "name = \"Mine\"\n[[exercise]]\nname = \"Hold it\"\nhold = \"30s\"\n";

@@ -211,6 +211,11 @@ impl Audio {
         }
     }
 
+    /// The settings this handle plays by.
+    pub fn settings(&self) -> SoundSettings {
+        self.settings
+    }
+
     pub fn set_muted(&mut self, muted: bool) {
         self.muted = muted;
     }

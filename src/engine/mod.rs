@@ -23,7 +23,7 @@ mod view;
 pub use command::Command;
 pub use cue::{Cue, TempoStep};
 pub use schedule::{HALFWAY_MIN, TICKS};
-pub use session::{CUE_GRACE, Session};
+pub use session::{CUE_GRACE, MAX_TICKS, Session};
 pub use view::{Label, Summary, View};
 
 use std::time::Duration;

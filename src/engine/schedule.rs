@@ -26,7 +26,8 @@ use crate::routine::{Exercise, Phase, PhaseKind, Tempo, Work};
 
 /// Holds and durations at least this long get a [`Cue::Halfway`].
 pub const HALFWAY_MIN: Duration = Duration::from_secs(20);
-/// How many final seconds of a countdown tick.
+/// How many final seconds of a countdown tick, unless the caller sets
+/// another number ([`crate::engine::Session::set_ticks`]).
 pub const TICKS: u32 = 3;
 
 /// A cue at a fixed offset from its phase's start.
@@ -123,11 +124,12 @@ pub(crate) fn tick_cue(phase: &Phase, exercise: &Exercise) -> Option<fn(u32) -> 
 }
 
 /// The next tick still to come in a phase of length `end` whose ticks down
-/// to `floor` (exclusive) are done: `(left, offset)`. Ticks only count
-/// down, so one already heard is never repeated, even after an extension.
+/// to `floor` (exclusive) are done: `(left, offset)`. A phase starts with
+/// `floor` one above the number of ticks wanted. Ticks only count down, so
+/// one already heard is never repeated, even after an extension.
 pub(crate) fn next_tick(end: Duration, floor: u32) -> Option<(u32, Duration)> {
     let whole = u32::try_from(end.as_secs()).unwrap_or(u32::MAX);
-    let left = TICKS.min(floor.saturating_sub(1)).min(whole);
+    let left = floor.saturating_sub(1).min(whole);
     (left >= 1).then(|| (left, end - Duration::from_secs(u64::from(left))))
 }
 

@@ -18,6 +18,9 @@ use crate::routine::{Exercise, Length, Phase, PhaseKind, Routine, Sides, Work, e
 /// process was stopped, the machine slept) and is dropped; see `advance`.
 pub const CUE_GRACE: Duration = Duration::from_millis(250);
 
+/// Most final seconds that can tick ([`Session::set_ticks`]).
+pub const MAX_TICKS: u32 = 10;
+
 /// Stand-in exercise for a routine without any (only reachable with
 /// hand-built, unvalidated routines), so a view can always be produced.
 static NO_EXERCISE: Exercise = Exercise {
@@ -51,6 +54,8 @@ pub struct Session {
     /// routine without phases).
     owed: Vec<Cue>,
     grace: Duration,
+    /// How many final seconds of a countdown tick.
+    ticks: u32,
     /// Test only: where each phase entry (or the end) fell in the cues of
     /// the last call, so tests can tell which phase a cue belongs to.
     #[cfg(test)]
@@ -148,6 +153,7 @@ impl Session {
             }),
             owed: Vec::new(),
             grace: CUE_GRACE,
+            ticks: schedule::TICKS,
             #[cfg(test)]
             marks: Vec::new(),
         };
@@ -164,6 +170,19 @@ impl Session {
     /// (a preview at N x speed) should scale it by N.
     pub fn set_cue_grace(&mut self, grace: Duration) {
         self.grace = grace;
+    }
+
+    /// Sets how many final seconds of a countdown tick (default
+    /// [`schedule::TICKS`], at most [`MAX_TICKS`]); from the current phase
+    /// on, when none of its ticks has fired yet.
+    pub fn set_ticks(&mut self, ticks: u32) {
+        let ticks = ticks.min(MAX_TICKS);
+        if let State::Running(cur) = &mut self.state {
+            if cur.tick_floor == self.ticks + 1 {
+                cur.tick_floor = ticks + 1;
+            }
+        }
+        self.ticks = ticks;
     }
 
     pub fn routine(&self) -> &Routine {
@@ -557,7 +576,7 @@ impl Session {
             },
             cues: schedule::fixed_cues(&phase, exercise),
             cursor: 0,
-            tick_floor: schedule::TICKS + 1,
+            tick_floor: self.ticks + 1,
             tick: schedule::tick_cue(&phase, exercise),
             reps_done: 0,
         });
