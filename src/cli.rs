@@ -89,6 +89,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New { id }) => match edit::new_routine(&paths, &id) {
             Ok(path) => {
                 println!("Created {}", path.display());
+                if store::builtin_text(&id).is_some() {
+                    println!(
+                        "'{id}' is also the id of a built-in routine: your file replaces it (delete the file to get the built-in back)."
+                    );
+                }
                 println!(
                     "Edit it with `limber edit {id}`; check it with `limber check {}`.",
                     path.display()
@@ -140,13 +145,15 @@ fn interactive(
     }
 }
 
-/// `limber run ID|PATH`: a path when it names a file (or looks like one), else an id.
+/// `limber run ID|PATH`: a path when it looks like one (a `/` or `.toml`),
+/// else a routine id, else a file of that name.
 fn resolve(paths: &Paths, arg: &str) -> Result<(String, routine::Routine), String> {
     let path = Path::new(arg);
     let looks_like_path = path.extension().is_some_and(|e| e == "toml")
         || arg.contains(std::path::MAIN_SEPARATOR)
         || arg.contains('/');
-    if looks_like_path || path.is_file() {
+    let catalog = Catalog::load(paths);
+    if looks_like_path || (catalog.find(arg).is_none() && path.is_file()) {
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -155,7 +162,6 @@ fn resolve(paths: &Paths, arg: &str) -> Result<(String, routine::Routine), Strin
             .map(|r| (id, r))
             .map_err(|e| e.report());
     }
-    let catalog = Catalog::load(paths);
     match catalog.find(arg) {
         Some(entry) => match &entry.routine {
             Ok(r) => Ok((entry.id.clone(), r.clone())),
@@ -275,7 +281,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
 
 /// Validates one file: the settings file by its name, else a routine.
 fn check_one(path: &std::path::Path) -> Result<Option<routine::Routine>, store::LoadError> {
-    if path.file_name().is_some_and(|n| n == "config.toml") {
+    // A routine may be called config.toml too: only one outside a routines
+    // directory is the settings file.
+    let in_routines = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == "routines");
+    if path.file_name().is_some_and(|n| n == "config.toml") && !in_routines {
         store::read_and_parse(path, crate::config::parse_bytes).map(|_| None)
     } else {
         store::load_file(path).map(Some)

@@ -195,9 +195,21 @@ pub fn delete(paths: &Paths, catalog: &Catalog, id: &str) -> Result<PathBuf, Edi
     }
     let dir = paths.data_dir.join("deleted");
     fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    let backup = dir.join(format!("{id}.{}.toml", timestamp(SystemTime::now())));
     let bytes = fs::read(&entry.path).map_err(io_err(&entry.path))?;
-    write_atomic(&backup, &bytes)?;
+    let stamp = timestamp(SystemTime::now());
+    // Never replace an earlier backup (two deletes within one second).
+    let mut backup = dir.join(format!("{id}.{stamp}.toml"));
+    let mut n = 1;
+    loop {
+        match create_atomic(&backup, id, &bytes) {
+            Ok(()) => break,
+            Err(EditError::Exists { .. }) if n < 1000 => {
+                n += 1;
+                backup = dir.join(format!("{id}.{stamp}-{n}.toml"));
+            }
+            Err(e) => return Err(e),
+        }
+    }
     fs::remove_file(&entry.path).map_err(io_err(&entry.path))?;
     Ok(backup)
 }
@@ -410,6 +422,32 @@ mod tests {
             "New \"one\""
         );
         assert_eq!(renamed("not = [toml", "X"), "not = [toml");
+    }
+
+    #[test]
+    fn deleting_twice_in_a_second_keeps_both_backups() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paths = Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        };
+        let file = paths.routines_dir().join("mine.toml");
+        let mut backups = Vec::new();
+        for text in ["name = \"first\"\n", "name = \"second\"\n"] {
+            write_atomic(&file, text.as_bytes()).expect("write");
+            let catalog = Catalog::from_dir(&[], &paths.routines_dir());
+            backups.push(delete(&paths, &catalog, "mine").expect("delete"));
+            assert!(!file.exists());
+        }
+        assert_ne!(backups[0], backups[1]);
+        assert_eq!(
+            fs::read_to_string(&backups[0]).expect("read"),
+            "name = \"first\"\n"
+        );
+        assert_eq!(
+            fs::read_to_string(&backups[1]).expect("read"),
+            "name = \"second\"\n"
+        );
     }
 
     #[test]

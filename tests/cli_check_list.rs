@@ -202,3 +202,48 @@ fn list_without_a_user_directory_shows_the_builtins() {
             .all(|r| r["source"] == "builtin" && r["valid"] == true)
     );
 }
+
+#[test]
+fn a_routine_named_config_is_checked_as_a_routine() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = user_dir(tmp.path());
+    let routine = dir.join("config.toml");
+    fs::write(&routine, VALID).expect("write");
+    let out = limber(tmp.path(), &["check", routine.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("ok: \"Mine\""), "{}", stdout(&out));
+
+    let settings = tmp.path().join("limber/config.toml");
+    fs::write(&settings, "[sound]\nvolume = 101\n").expect("write");
+    let out = limber(tmp.path(), &["check", settings.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("'volume' must be between 0 and 100 (got 101)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn run_prefers_a_routine_id_to_a_stray_file_of_that_name() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    fs::write(tmp.path().join("walk"), "not a routine").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_limber"))
+        .args(["run", "walk"])
+        .current_dir(tmp.path())
+        .env("XDG_CONFIG_HOME", tmp.path())
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .output()
+        .expect("limber runs");
+    // The built-in was found; only the missing terminal stops it.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("limber needs a terminal"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_limber"))
+        .args(["run", "./walk"])
+        .current_dir(tmp.path())
+        .env("XDG_CONFIG_HOME", tmp.path())
+        .output()
+        .expect("limber runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("./walk:1:"), "a path is read as a file: {err}");
+}

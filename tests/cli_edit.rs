@@ -255,3 +255,17 @@ fn the_schema_rejects_what_the_parser_rejects() {
         );
     }
 }
+
+#[test]
+fn new_with_a_builtin_id_says_the_file_replaces_the_builtin() {
+    let home = Home::new();
+    let out = home.limber(&["new", "walk"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("'walk' is also the id of a built-in routine: your file replaces it"),
+        "{}",
+        text(&out)
+    );
+    let mine = home.limber(&["new", "mine"], None);
+    assert!(!text(&mine).contains("built-in"), "{}", text(&mine));
+}

@@ -1,7 +1,6 @@
 //! Remembers that the user acknowledged the safety notice, so it is shown
 //! once: `<data_dir>/safety-acknowledged`.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -15,12 +14,13 @@ pub fn acknowledged(data_dir: &Path) -> bool {
     marker(data_dir).exists()
 }
 
+/// Records the acknowledgement (atomically, like every file limber writes).
 pub fn acknowledge(data_dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(data_dir)?;
-    fs::write(
-        marker(data_dir),
-        "The safety notice was shown and acknowledged.\n",
+    crate::edit::write_atomic(
+        &marker(data_dir),
+        b"The safety notice was shown and acknowledged.\n",
     )
+    .map_err(|e| io::Error::other(e.to_string()))
 }
 
 #[cfg(test)]

@@ -453,15 +453,20 @@ impl App {
                         self.prompt = None;
                         self.reload();
                         self.select_showing(&id);
+                        let shadows = if crate::store::builtin_text(&id).is_some() {
+                            "; it replaces the built-in of that id"
+                        } else {
+                            ""
+                        };
                         match purpose {
                             // A new routine goes straight to the editor.
                             PromptFor::New => {
-                                let note = format!("created {}", path.display());
+                                let note = format!("created {}{shadows}", path.display());
                                 return self.begin_edit(id, path, Some(note));
                             }
                             PromptFor::Copy { id: from, .. } => {
                                 self.message = Some(format!(
-                                    "copied '{from}' to '{id}' ({}); e edits it",
+                                    "copied '{from}' to '{id}' ({}){shadows}; e edits it",
                                     path.display()
                                 ));
                             }

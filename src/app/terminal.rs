@@ -64,7 +64,8 @@ impl Tui {
     pub fn enter(log: Option<&Path>) -> io::Result<Tui> {
         install_panic_hook();
         let log = log
-            .and_then(|p| File::create(p).ok())
+            // Appended, so a second limber running at once keeps the first one's lines.
+            .and_then(|p| File::options().create(true).append(true).open(p).ok())
             .or_else(|| File::options().write(true).open("/dev/null").ok());
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let mut tui = Tui { terminal, log };
