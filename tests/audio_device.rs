@@ -19,7 +19,9 @@ fn open_returns_at_once_and_reports_the_device_state() {
     let returned = started.elapsed();
     // The device is opened on the audio thread; only the decoding of the
     // embedded sounds happens here.
-    let limit = if cfg!(debug_assertions) { 150 } else { 50 };
+    // Generous: this guards against waiting for the device (which could take
+    // seconds), not a latency figure; `cargo bench --bench audio` measures that.
+    let limit = 500;
     assert!(
         returned < Duration::from_millis(limit),
         "Audio::open took {returned:?} on the calling thread"
@@ -27,7 +29,7 @@ fn open_returns_at_once_and_reports_the_device_state() {
     // Cues sent before the device is ready must not block either.
     let before_play = Instant::now();
     audio.play(Cue::WorkStart);
-    assert!(before_play.elapsed() < Duration::from_millis(5));
+    assert!(before_play.elapsed() < Duration::from_millis(100));
     assert!(audio.flush(Duration::from_secs(10)), "device open hung");
     println!(
         "open returned in {returned:?}, device settled after {:?}",
