@@ -200,3 +200,28 @@ fn phase_label_side_and_time_are_on_screen_as_words_too() {
     let text = format!("{}", t.backend());
     assert!(text.contains("HOLD  ·  LEFT  ·  Set 2/3"), "{text}");
 }
+
+#[test]
+fn session_time_done_and_left_add_up_to_the_plan() {
+    let e = hold();
+    let cases = [
+        // (elapsed ms, remaining ms, expected text): done rounds down, left rounds up.
+        (125_600, 474_400, "2:05 done · 7:55 left"),
+        (599_700, 300, "9:59 done · 0:01 left"),
+        (600_000, 0, "10:00 done · 0:00 left"),
+    ];
+    for (elapsed, remaining, expected) in cases {
+        let mut v = view(&e, Label::Hold, PhaseKind::Work, Some(12));
+        v.elapsed = Duration::from_millis(elapsed);
+        v.remaining = Duration::from_millis(remaining);
+        let t = render(&v, 80, 24);
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains(expected), "{expected}");
+    }
+}

@@ -12,7 +12,7 @@ pub const SAFETY_NOTICE: [&str; 6] = [
     "Check with a doctor or physiotherapist before you start, above all if your pain is new, severe or getting worse.",
     "Move only into a mild, comfortable stretch. Stop an exercise that causes sharp pain, or that sends pain, tingling or numbness further down your leg.",
     "Get emergency help at once for numbness around the genitals or back passage, new trouble with bladder or bowels, or weakness in both legs.",
-    "See a doctor if back pain comes with fever, unexplained weight loss, a history of cancer, or severe pain at night.",
+    "See a doctor if pain spreads, gets worse, or comes with numbness or weakness, and if back pain comes with fever, unexplained weight loss, a history of cancer, or severe pain at night.",
     "Press any key to continue.",
 ];
 

@@ -289,10 +289,12 @@ pub fn draw(frame: &mut Frame, screen: &SessionScreen) {
     } else {
         view.elapsed.as_secs_f64() / total.as_secs_f64()
     };
+    // Time done rounds down and time left rounds up, like the big countdown,
+    // so the two add up to the planned total and "0:00 left" means the end.
     let session_right = format!(
         " {} done · {} left",
         clock(view.elapsed),
-        clock(view.remaining)
+        clock(ceil_seconds(view.remaining))
     );
     bar(
         frame,
@@ -356,4 +358,9 @@ fn key_spans(view: &View, theme: Theme) -> Vec<Span<'static>> {
         ("q", "quit"),
     ]);
     widgets::key_hints(&pairs, theme)
+}
+
+/// `d` rounded up to whole seconds.
+fn ceil_seconds(d: Duration) -> Duration {
+    Duration::from_secs(d.as_secs() + u64::from(d.subsec_nanos() > 0))
 }
