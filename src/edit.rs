@@ -351,7 +351,7 @@ sets = 2
 rest = "30s"      # overrides defaults.rest for this exercise
 tempo = { up = "2s", hold = "3s", down = "2s" }
 
-# Reps you count yourself: press Enter after each rep, or when the set is done.
+# Reps you count yourself: press Enter after each rep, or d when the set is done.
 [[exercise]]
 name = "Pelvic tilt"
 reps = 10
