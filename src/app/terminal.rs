@@ -19,6 +19,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
+use crate::audio::quiet::with_stderr_lock;
+
 /// True while raw mode and the alternate screen are on.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// A duplicate of the original stderr, or -1.
@@ -31,9 +33,9 @@ pub fn restore() {
     let saved = SAVED_STDERR.load(Ordering::SeqCst);
     if saved >= 0 {
         // SAFETY: `saved` is a descriptor this module duplicated and keeps open.
-        unsafe {
+        with_stderr_lock(|| unsafe {
             libc::dup2(saved, 2);
-        }
+        });
     }
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
@@ -86,9 +88,9 @@ impl Tui {
         if let Some(log) = &self.log {
             let _ = io::stderr().flush();
             // SAFETY: both descriptors are open; fd 2 now points at the log.
-            unsafe {
+            with_stderr_lock(|| unsafe {
                 libc::dup2(log.as_raw_fd(), 2);
-            }
+            });
         }
         Ok(())
     }

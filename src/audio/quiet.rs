@@ -47,6 +47,14 @@ pub fn silence_stderr() -> StderrSilenced {
     StderrSilenced { _private: () }
 }
 
+/// Runs `f`, which may point fd 2 somewhere itself (the UI's log, or back
+/// at the terminal), while no guard can touch fd 2: a guard ending on
+/// another thread cannot then undo `f`'s change halfway through.
+pub fn with_stderr_lock<R>(f: impl FnOnce() -> R) -> R {
+    let _state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
+    f()
+}
+
 impl Drop for StderrSilenced {
     fn drop(&mut self) {
         let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
