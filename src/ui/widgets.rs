@@ -132,30 +132,11 @@ pub fn key_hints(pairs: &[(&str, &str)], theme: Theme) -> Vec<Span<'static>> {
 /// A bordered box centred in the frame, cleared first, for dialogs.
 pub fn dialog(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, theme: Theme) {
     let area = frame.area();
-    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
-    let width = u16::try_from(content_width + 4)
-        .unwrap_or(u16::MAX)
-        .max(title.chars().count() as u16 + 4)
-        .min(area.width);
+    let width = box_width(title, &lines).min(area.width);
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    let block = ratatui::widgets::Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.title()))
-        .border_type(ratatui::widgets::BorderType::Plain);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    centred_box(frame, title, lines, (width, height), false, theme);
 }
 
 /// Like [`dialog`], but at most `max_width` columns wide: longer lines wrap
@@ -168,12 +149,7 @@ pub fn dialog_wrapped(
     theme: Theme,
 ) {
     let area = frame.area();
-    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
-    let width = u16::try_from(content_width + 4)
-        .unwrap_or(u16::MAX)
-        .max(title.chars().count() as u16 + 4)
-        .min(max_width)
-        .min(area.width);
+    let width = box_width(title, &lines).min(max_width).min(area.width);
     let inner = width.saturating_sub(2);
     let rows: u16 = lines
         .iter()
@@ -183,6 +159,28 @@ pub fn dialog_wrapped(
         })
         .fold(0u16, u16::saturating_add);
     let height = rows.saturating_add(2).min(area.height);
+    centred_box(frame, title, lines, (width, height), true, theme);
+}
+
+/// Width a dialog needs for its widest line and its title, borders included.
+fn box_width(title: &str, lines: &[Line<'static>]) -> u16 {
+    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
+    u16::try_from(content_width + 4)
+        .unwrap_or(u16::MAX)
+        .max(title.chars().count() as u16 + 4)
+}
+
+/// Draws `lines` in a titled box of `size` (no larger than the frame),
+/// centred and cleared first.
+fn centred_box(
+    frame: &mut Frame,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    (width, height): (u16, u16),
+    trim: bool,
+    theme: Theme,
+) {
+    let area = frame.area();
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -193,10 +191,7 @@ pub fn dialog_wrapped(
         .title(Span::styled(format!(" {title} "), theme.title()))
         .border_type(ratatui::widgets::BorderType::Plain);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim }), rect);
 }
 
 #[cfg(test)]
