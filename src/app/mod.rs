@@ -181,10 +181,10 @@ fn event_loop(
         }
         if let (Some((started, planned)), Screen::Summary { summary, .. }) =
             (was_running, &app.screen)
+            && !summary.quit
+            && summary.paused.is_zero()
         {
-            if !summary.quit && summary.paused.is_zero() {
-                record_end(clock, started, planned);
-            }
+            record_end(clock, started, planned);
         }
         let wake = match (app.deadline().map(|d| clock.to_real(d)), reload_at) {
             (Some(a), Some(b)) => Some(a.min(b)),

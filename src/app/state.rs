@@ -188,13 +188,13 @@ impl App {
     }
 
     fn finish_if_done(&mut self, now: Instant) {
-        if let Screen::Session(run) = &self.screen {
-            if run.session.is_finished() {
-                let summary = run.session.summary(now);
-                let name = run.name.clone();
-                self.screen = Screen::Summary { name, summary };
-                self.help = false;
-            }
+        if let Screen::Session(run) = &self.screen
+            && run.session.is_finished()
+        {
+            let summary = run.session.summary(now);
+            let name = run.name.clone();
+            self.screen = Screen::Summary { name, summary };
+            self.help = false;
         }
     }
 
@@ -430,15 +430,15 @@ impl App {
             };
             dialog::prompt(frame, &view, self.theme);
         }
-        if let Some(id) = &self.confirm_delete {
-            if let Some(item) = self.menu.items().iter().find(|i| &i.id == id) {
-                let file = item
-                    .path
-                    .file_name()
-                    .map_or(String::new(), |f| f.to_string_lossy().into_owned());
-                let builtin_returns = store::builtin_text(id).is_some();
-                dialog::confirm_delete(frame, &item.name, &file, builtin_returns, self.theme);
-            }
+        if let Some(id) = &self.confirm_delete
+            && let Some(item) = self.menu.items().iter().find(|i| &i.id == id)
+        {
+            let file = item
+                .path
+                .file_name()
+                .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+            let builtin_returns = store::builtin_text(id).is_some();
+            dialog::confirm_delete(frame, &item.name, &file, builtin_returns, self.theme);
         }
     }
 

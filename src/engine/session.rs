@@ -177,10 +177,10 @@ impl Session {
     /// on, when none of its ticks has fired yet.
     pub fn set_ticks(&mut self, ticks: u32) {
         let ticks = ticks.min(MAX_TICKS);
-        if let State::Running(cur) = &mut self.state {
-            if cur.tick_floor == self.ticks + 1 {
-                cur.tick_floor = ticks + 1;
-            }
+        if let State::Running(cur) = &mut self.state
+            && cur.tick_floor == self.ticks + 1
+        {
+            cur.tick_floor = ticks + 1;
         }
         self.ticks = ticks;
     }

@@ -114,7 +114,7 @@ impl Menu {
 /// `30s`, `1m30s`, `2m`, `1.5s`: short, as in routine files.
 pub fn short_duration(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 1000 != 0 {
+    if !ms.is_multiple_of(1000) {
         return format!("{}s", d.as_secs_f64());
     }
     let s = d.as_secs();
