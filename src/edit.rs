@@ -32,6 +32,8 @@ pub enum EditError {
     EditorStart { command: String, source: io::Error },
     #[error("the editor `{command}` failed ({status}); the file is left as it was written")]
     EditorFailed { command: String, status: String },
+    #[error("the editor `{0}` was not found; set $VISUAL or $EDITOR to one you have")]
+    EditorNotFound(String),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> EditError + '_ {
@@ -268,6 +270,9 @@ pub fn run_editor(command: &str, path: &Path) -> Result<(), EditError> {
     })?;
     if status.success() {
         Ok(())
+    } else if cfg!(unix) && status.code() == Some(127) {
+        // The shell's "command not found".
+        Err(EditError::EditorNotFound(command.to_string()))
     } else {
         Err(EditError::EditorFailed {
             command: command.to_string(),

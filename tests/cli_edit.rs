@@ -269,3 +269,31 @@ fn new_with_a_builtin_id_says_the_file_replaces_the_builtin() {
     let mine = home.limber(&["new", "mine"], None);
     assert!(!text(&mine).contains("built-in"), "{}", text(&mine));
 }
+
+#[test]
+fn a_missing_editor_is_named() {
+    let home = Home::new();
+    fs::create_dir_all(home.routines()).expect("mkdir");
+    fs::write(
+        home.routines().join("mine.toml"),
+        "name = \"M\"\n[[exercise]]\nname = \"H\"\nhold = 5\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_limber"))
+        .args(["edit", "mine"])
+        .env("XDG_CONFIG_HOME", home.config())
+        .env("XDG_DATA_HOME", home.dir.path().join("data"))
+        .env_remove("VISUAL")
+        .env("EDITOR", "no-such-editor-for-limber")
+        .stdin(Stdio::null())
+        .output()
+        .expect("limber runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains(
+            "the editor `no-such-editor-for-limber` was not found; set $VISUAL or $EDITOR"
+        ),
+        "{}",
+        text(&out)
+    );
+}

@@ -143,8 +143,8 @@ fn an_editor_that_cannot_start_is_reported_in_the_menu() {
     t.send("/tune\r");
     t.wait_text("Planned time: 0:30");
     t.send("e");
-    // `sh -c` starts, the editor does not: the shell's failure is reported.
-    t.wait_text("failed (exit status: 127)");
+    // `sh -c` starts, the editor does not: the menu names it.
+    t.wait_text("was not found; set $VISUAL or $EDITOR");
     assert!(t.parser.screen().alternate_screen());
     assert_eq!(
         fs::read_to_string(home.routines().join("tune.toml")).unwrap(),
