@@ -198,14 +198,7 @@ fn edit_routine(paths: &Paths, id: &str) -> ExitCode {
         }
         match store::load_file(&path) {
             Ok(r) => {
-                println!(
-                    "{}: ok: \"{}\", {} exercise{}, {}",
-                    path.display(),
-                    r.name,
-                    r.exercises.len(),
-                    plural(r.exercises.len()),
-                    routine::planned(&r).display()
-                );
+                println!("{}", ok_line(&path, &r));
                 return ExitCode::SUCCESS;
             }
             Err(e) => {
@@ -241,18 +234,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
     for path in files {
         let result = match check_one(path) {
             Ok(None) => writeln!(out, "{}: ok: settings", path.display()),
-            Ok(Some(r)) => {
-                let plan = routine::planned(&r);
-                writeln!(
-                    out,
-                    "{}: ok: \"{}\", {} exercise{}, {}",
-                    path.display(),
-                    r.name,
-                    r.exercises.len(),
-                    plural(r.exercises.len()),
-                    plan.display()
-                )
-            }
+            Ok(Some(r)) => writeln!(out, "{}", ok_line(path, &r)),
             Err(e) => {
                 invalid += 1;
                 write!(out, "{}", e.report())
@@ -397,6 +379,16 @@ fn seconds(d: std::time::Duration) -> Value {
     } else {
         json!(d.as_secs_f64())
     }
+}
+
+/// `PATH: ok: "NAME", N exercises, M:SS`, as `check` and `edit` report a valid file.
+fn ok_line(path: &Path, r: &routine::Routine) -> String {
+    format!(
+        "{}: ok: \"{}\", {}",
+        path.display(),
+        r.name,
+        routine::plan::describe(r)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -75,6 +75,13 @@ impl Planned {
     }
 }
 
+/// `N exercise(s), M:SS`: a routine's size as the CLI and the menu report it.
+pub fn describe(routine: &Routine) -> String {
+    let n = routine.exercises.len();
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} exercise{s}, {}", planned(routine).display())
+}
+
 /// Formats whole seconds (rounded down) as `M:SS` or `H:MM:SS`.
 pub fn clock(d: Duration) -> String {
     let s = d.as_secs();

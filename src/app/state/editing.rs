@@ -246,15 +246,7 @@ impl App {
 fn routine_state(catalog: &Catalog, id: &str, path: &Path, changed: bool) -> String {
     let verb = if changed { "saved" } else { "unchanged" };
     match catalog.find(id).map(|e| &e.routine) {
-        Some(Ok(r)) => {
-            let n = r.exercises.len();
-            format!(
-                "{verb}: {}, {n} exercise{}, {}",
-                r.name,
-                if n == 1 { "" } else { "s" },
-                crate::routine::planned(r).display()
-            )
-        }
+        Some(Ok(r)) => format!("{verb}: {}, {}", r.name, crate::routine::plan::describe(r)),
         Some(Err(problem)) => format!("{verb}, but invalid: {}:{problem}", path.display()),
         None => format!("'{id}' is no longer in your routines ({})", path.display()),
     }
