@@ -20,6 +20,18 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, e.g. to check each can be drawn.
+    pub const ALL: [Label; 8] = [
+        Label::GetReady,
+        Label::Hold,
+        Label::Go,
+        Label::Reps,
+        Label::Rest,
+        Label::SwitchSides,
+        Label::Paused,
+        Label::Done,
+    ];
+
     pub fn text(self) -> &'static str {
         match self {
             Label::GetReady => "GET READY",

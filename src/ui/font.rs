@@ -132,21 +132,13 @@ mod tests {
 
     #[test]
     fn every_label_word_has_glyphs() {
-        for word in [
-            "GET READY",
-            "HOLD",
-            "GO",
-            "REPS",
-            "REST",
-            "SWITCH SIDES",
-            "PAUSED",
-            "DONE",
-            "LEFT",
-            "RIGHT",
-            "UP",
-            "DOWN",
-            "0123456789:/",
-        ] {
+        use crate::engine::{Label, TempoStep};
+        use crate::routine::Side;
+        let labels = Label::ALL.map(Label::text);
+        let sides = [Side::Left, Side::Right].map(Side::label);
+        let tempo = [TempoStep::Up, TempoStep::Hold, TempoStep::Down].map(TempoStep::label);
+        let words = labels.into_iter().chain(sides).chain(tempo);
+        for word in words.chain(["0123456789:/"]) {
             assert!(supports(word), "{word}");
         }
     }
